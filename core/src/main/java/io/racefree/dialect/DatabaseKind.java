@@ -1,0 +1,31 @@
+package io.racefree.dialect;
+
+/**
+ * The database engines racefree knows. MariaDB and MySQL are told apart by the server version
+ * string, never by the driver's product name (MySQL Connector/J calls MariaDB "MySQL").
+ *
+ * <p>Immutable and thread-safe.
+ */
+public enum DatabaseKind {
+  POSTGRESQL("PostgreSQL"),
+  MARIADB("MariaDB"),
+  MYSQL("MySQL"),
+  SQLITE("SQLite"),
+  H2("H2");
+
+  private final String displayName;
+
+  DatabaseKind(String displayName) {
+    this.displayName = displayName;
+  }
+
+  /** The engine's name as people write it, for messages and reports. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** True for the MySQL family (MariaDB and MySQL), which share vendor error codes. */
+  public boolean isMySqlFamily() {
+    return this == MARIADB || this == MYSQL;
+  }
+}

@@ -1,0 +1,114 @@
+package io.racefree.dialect;
+
+import io.racefree.error.ErrorDetails;
+import io.racefree.error.InvalidRequestException;
+import io.racefree.error.UnsupportedFeatureException;
+import io.racefree.tx.Isolation;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What racefree knows about one database engine at one server version: its named {@link Feature}s,
+ * how it quotes identifiers and how it reports isolation. One small subclass per engine.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public abstract class Dialect {
+  private final ServerVersion version;
+  private final Set<Feature> features;
+
+  protected Dialect(ServerVersion version) {
+    this.version = version;
+    this.features = EnumSet.noneOf(Feature.class);
+    declareFeatures(features, version);
+  }
+
+  /** Adds the features this engine has at {@code serverVersion}. Called once, from the constructor. */
+  protected abstract void declareFeatures(Set<Feature> into, ServerVersion serverVersion);
+
+  public abstract DatabaseKind kind();
+
+  public final ServerVersion version() {
+    return version;
+  }
+
+  public final boolean supports(Feature feature) {
+    return features.contains(feature);
+  }
+
+  public final Set<Feature> features() {
+    return Set.copyOf(features);
+  }
+
+  /**
+   * Fails with {@link UnsupportedFeatureException} unless this dialect has {@code feature}.
+   *
+   * @param task what the caller was doing, for the message
+   */
+  public final void require(Feature feature, String task) {
+    if (!supports(feature)) {
+      throw new UnsupportedFeatureException(
+          ErrorDetails.of(task, kind()),
+          kind().displayName() + " " + version + " does not support " + feature,
+          null);
+    }
+  }
+
+  /** The character that opens and closes a quoted identifier. */
+  protected char quoteChar() {
+    return '"';
+  }
+
+  /**
+   * Quotes an identifier that has already been checked against the catalog. Rejects anything that
+   * could escape the quotes; no caller-provided text reaches SQL unquoted.
+   */
+  public final String quote(String identifier) {
+    char quote = quoteChar();
+    if (identifier.isEmpty() || identifier.indexOf(quote) >= 0 || identifier.indexOf('\0') >= 0) {
+      throw new InvalidRequestException(
+          ErrorDetails.of("quote identifier", kind()),
+          "'" + identifier + "' cannot be used as an identifier",
+          null);
+    }
+    return quote + identifier + quote;
+  }
+
+  /** True when the engine stores unquoted identifiers in upper case (H2). */
+  public boolean foldsUnquotedToUpperCase() {
+    return false;
+  }
+
+  /**
+   * The level the engine really runs when {@code requested} is asked for, or null when it cannot
+   * honour it. The SQL standard allows running a stronger level than the one requested.
+   */
+  public Isolation effectiveIsolation(Isolation requested) {
+    return requested;
+  }
+
+  /**
+   * SQL that returns the session's current isolation level in one row and column, as the server
+   * itself reports it (not the driver's cached value), or null when the server cannot say.
+   */
+  public abstract String isolationQuery();
+
+  /** Parses what {@link #isolationQuery()} returned. */
+  public Isolation parseServerIsolation(String reported) {
+    return Isolation.parse(reported.replace('-', ' ').toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * True when transactions are begun and ended with SQL statements ({@code BEGIN IMMEDIATE}) on an
+   * autocommit connection rather than with {@code setAutoCommit(false)} (SQLite).
+   */
+  public boolean controlsTransactionsWithSql() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return kind().displayName() + " " + version;
+  }
+}

@@ -1,0 +1,39 @@
+package io.racefree.dialect;
+
+import static io.racefree.dialect.Feature.*;
+
+import java.util.Set;
+
+/**
+ * H2 2.x (MVStore). Unquoted identifiers fold to upper case. No RETURNING (generated keys instead),
+ * no ON CONFLICT in the default mode; {@code MERGE INTO ... KEY (...)} is the upsert. SERIALIZABLE
+ * does not prevent write skew on disjoint inserts (verified on 2.3.232).
+ */
+public final class H2Dialect extends Dialect {
+  public H2Dialect(ServerVersion version) {
+    super(version);
+  }
+
+  @Override
+  protected void declareFeatures(Set<Feature> into, ServerVersion version) {
+    into.addAll(
+        Set.of(
+            MERGE_KEY, NULLS_NOT_DISTINCT, SELECT_FOR_UPDATE, NOWAIT, SKIP_LOCKED,
+            LOCK_TIMEOUT_SETTING, SAVEPOINTS));
+  }
+
+  @Override
+  public DatabaseKind kind() {
+    return DatabaseKind.H2;
+  }
+
+  @Override
+  public boolean foldsUnquotedToUpperCase() {
+    return true;
+  }
+
+  @Override
+  public String isolationQuery() {
+    return "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()";
+  }
+}

@@ -1,0 +1,8 @@
+package io.racefree.error;
+
+/** A CHECK constraint rejected the row. */
+public class CheckViolationException extends ConstraintViolationException {
+  public CheckViolationException(ErrorDetails details, String constraintName, String problem, Throwable cause) {
+    super(ErrorCategory.CHECK_VIOLATION, details, constraintName, problem, "fix the values so the check holds", cause);
+  }
+}

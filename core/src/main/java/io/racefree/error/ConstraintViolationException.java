@@ -1,0 +1,25 @@
+package io.racefree.error;
+
+/**
+ * A constraint of the database rejected the change. Not retryable: the same data fails again.
+ * {@link #constraintName()} is the constraint or index the database named, or null when it did not.
+ */
+public class ConstraintViolationException extends RacefreeException {
+  private final String constraintName;
+
+  public ConstraintViolationException(
+      ErrorCategory category,
+      ErrorDetails details,
+      String constraintName,
+      String problem,
+      String advice,
+      Throwable cause) {
+    super(category, details, problem, advice, cause);
+    this.constraintName = constraintName;
+  }
+
+  /** The constraint or index name reported by the database, or null. */
+  public String constraintName() {
+    return constraintName;
+  }
+}

@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** The database chose this transaction as a deadlock victim and rolled it back. Retryable. */
+public class DeadlockException extends RacefreeException {
+  public DeadlockException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.DEADLOCK, details, problem, "re-run the whole transaction; take locks in one canonical order to make this rarer", cause);
+  }
+
+  public DeadlockException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.DEADLOCK, details, problem, advice, cause);
+  }
+}

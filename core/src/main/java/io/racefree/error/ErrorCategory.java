@@ -1,0 +1,37 @@
+package io.racefree.error;
+
+/**
+ * What went wrong, named by what the caller does next. Every {@link RacefreeException} has exactly
+ * one category; {@link #retryable()} says whether re-running the whole outermost transaction may
+ * succeed.
+ */
+public enum ErrorCategory {
+  UNIQUE_VIOLATION(false),
+  FOREIGN_KEY_VIOLATION(false),
+  NOT_NULL_VIOLATION(false),
+  CHECK_VIOLATION(false),
+  SERIALIZATION_FAILURE(true),
+  DEADLOCK(true),
+  LOCK_TIMEOUT(true),
+  LOCK_NOT_AVAILABLE(true),
+  STALE_VERSION(true),
+  QUERY_TIMEOUT(false),
+  CONNECTION_LOST(false),
+  TRANSACTION_ABORTED(false),
+  NOT_FOUND(false),
+  TOO_MANY_ROWS(false),
+  UNSUPPORTED_FEATURE(false),
+  INVALID_REQUEST(false),
+  TRANSACTION_STATE(false),
+  OTHER(false);
+
+  private final boolean retryable;
+
+  ErrorCategory(boolean retryable) {
+    this.retryable = retryable;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+}

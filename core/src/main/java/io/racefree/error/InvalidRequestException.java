@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** The request was rejected before any SQL ran: bad table, column, identifier or lookup. */
+public class InvalidRequestException extends RacefreeException {
+  public InvalidRequestException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.INVALID_REQUEST, details, problem, "fix the call; nothing was written", cause);
+  }
+
+  public InvalidRequestException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.INVALID_REQUEST, details, problem, advice, cause);
+  }
+}

@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** A NOWAIT lock request found the lock held by another transaction. */
+public class LockNotAvailableException extends RacefreeException {
+  public LockNotAvailableException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.LOCK_NOT_AVAILABLE, details, problem, "skip this work, retry later, or wait for the lock instead of NOWAIT", cause);
+  }
+
+  public LockNotAvailableException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.LOCK_NOT_AVAILABLE, details, problem, advice, cause);
+  }
+}

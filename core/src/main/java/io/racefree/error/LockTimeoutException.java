@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** A lock wait ran out of time. On MariaDB only the statement was rolled back; racefree treats the transaction as failed. */
+public class LockTimeoutException extends RacefreeException {
+  public LockTimeoutException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.LOCK_TIMEOUT, details, problem, "retry later, shorten the competing transaction, or raise the lock timeout", cause);
+  }
+
+  public LockTimeoutException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.LOCK_TIMEOUT, details, problem, advice, cause);
+  }
+}

@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** A statement was cancelled: it ran past a statement timeout or was cancelled by a client. */
+public class QueryTimeoutException extends RacefreeException {
+  public QueryTimeoutException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.QUERY_TIMEOUT, details, problem, "make the statement cheaper or raise the timeout", cause);
+  }
+
+  public QueryTimeoutException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.QUERY_TIMEOUT, details, problem, advice, cause);
+  }
+}

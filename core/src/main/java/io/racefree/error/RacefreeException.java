@@ -1,0 +1,79 @@
+package io.racefree.error;
+
+import io.racefree.dialect.DatabaseKind;
+
+/**
+ * The root of every error racefree throws. Unchecked. Each subclass is named by what the caller
+ * does next; {@link #category()} and {@link #isRetryable()} say the same for code that prefers a
+ * switch. The message carries the task, the SQL (truncated, never the bound values), the SQLState,
+ * the vendor code and advice.
+ *
+ * <p>Instances are immutable after construction (suppressed exceptions aside) and safe to share.
+ */
+public class RacefreeException extends RuntimeException {
+  private final ErrorCategory category;
+  private final ErrorDetails details;
+
+  public RacefreeException(
+      ErrorCategory category, ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(compose(details, problem, advice), cause);
+    this.category = category;
+    this.details = details;
+  }
+
+  private static String compose(ErrorDetails details, String problem, String advice) {
+    StringBuilder message = new StringBuilder();
+    message.append(details.task()).append(": ").append(problem);
+    if (details.sql() != null) {
+      message.append("\n  SQL: ").append(details.truncatedSql());
+    }
+    if (details.sqlState() != null || details.vendorCode() != 0) {
+      message
+          .append("\n  SQLState ")
+          .append(details.sqlState())
+          .append(", vendor code ")
+          .append(details.vendorCode());
+    }
+    if (details.database() != null) {
+      message.append(details.sqlState() != null || details.vendorCode() != 0 ? ", " : "\n  ");
+      message.append("on ").append(details.database().displayName());
+    }
+    if (advice != null && !advice.isEmpty()) {
+      message.append("\n  What to do: ").append(advice);
+    }
+    return message.toString();
+  }
+
+  public ErrorCategory category() {
+    return category;
+  }
+
+  /** True when re-running the whole outermost transaction may succeed. */
+  public boolean isRetryable() {
+    return category.retryable();
+  }
+
+  public ErrorDetails details() {
+    return details;
+  }
+
+  public String task() {
+    return details.task();
+  }
+
+  public String sql() {
+    return details.sql();
+  }
+
+  public String sqlState() {
+    return details.sqlState();
+  }
+
+  public int vendorCode() {
+    return details.vendorCode();
+  }
+
+  public DatabaseKind database() {
+    return details.database();
+  }
+}

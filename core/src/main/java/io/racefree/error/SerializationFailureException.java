@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** The database could not serialize this transaction against a concurrent one. Retryable: re-run the whole transaction. */
+public class SerializationFailureException extends RacefreeException {
+  public SerializationFailureException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.SERIALIZATION_FAILURE, details, problem, "re-run the whole transaction (a RetryPolicy on the outermost transaction does this)", cause);
+  }
+
+  public SerializationFailureException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.SERIALIZATION_FAILURE, details, problem, advice, cause);
+  }
+}

@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** An optimistic version check failed: the row changed since it was read. Retryable. */
+public class StaleVersionException extends RacefreeException {
+  public StaleVersionException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.STALE_VERSION, details, problem, "re-read the row and re-run the whole transaction", cause);
+  }
+
+  public StaleVersionException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.STALE_VERSION, details, problem, advice, cause);
+  }
+}

@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** More than one row matched a lookup that must match at most one. */
+public class TooManyRowsException extends RacefreeException {
+  public TooManyRowsException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.TOO_MANY_ROWS, details, problem, "add the columns of a unique key to the lookup, or use list(...)", cause);
+  }
+
+  public TooManyRowsException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.TOO_MANY_ROWS, details, problem, advice, cause);
+  }
+}

@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/** The database aborted this transaction earlier; nothing in it was or will be committed. */
+public class TransactionAbortedException extends RacefreeException {
+  public TransactionAbortedException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.TRANSACTION_ABORTED, details, problem, "roll back and re-run the transaction; use a nested transaction (savepoint) around statements that may fail", cause);
+  }
+
+  public TransactionAbortedException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.TRANSACTION_ABORTED, details, problem, advice, cause);
+  }
+}

@@ -1,0 +1,37 @@
+package io.racefree.tx;
+
+import java.sql.Connection;
+
+/** The four SQL isolation levels, with their JDBC constants. */
+public enum Isolation {
+  READ_UNCOMMITTED(Connection.TRANSACTION_READ_UNCOMMITTED),
+  READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),
+  REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
+  SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
+
+  private final int jdbcLevel;
+
+  Isolation(int jdbcLevel) {
+    this.jdbcLevel = jdbcLevel;
+  }
+
+  public int jdbcLevel() {
+    return jdbcLevel;
+  }
+
+  /** The level for a JDBC constant, or null for {@code TRANSACTION_NONE} and unknown values. */
+  public static Isolation fromJdbc(int jdbcLevel) {
+    for (Isolation isolation : values()) {
+      if (isolation.jdbcLevel == jdbcLevel) {
+        return isolation;
+      }
+    }
+    return null;
+  }
+
+  /** Parses {@code READ_COMMITTED}, {@code read committed}, {@code REPEATABLE-READ} and the like. */
+  public static Isolation parse(String text) {
+    String normalized = text.trim().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+    return valueOf(normalized);
+  }
+}
