@@ -1,0 +1,42 @@
+package io.racefree.lab;
+
+import io.racefree.lab.model.AnomalySpec;
+import io.racefree.lab.model.Catalog;
+import io.racefree.lab.model.ScenarioSpec;
+import io.racefree.lab.model.StrategySpec;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code racefree list}: scenarios, strategies and anomalies, one line each, with their seeds.
+ *
+ * <p>Not thread-safe: picocli fills in one instance per invocation.
+ */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List scenarios, strategies and anomalies with the seed each comes from.")
+public final class ListCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Scenarios:");
+    for (ScenarioSpec scenario : Catalog.SCENARIOS) {
+      out.printf("  %-26s seeds %-14s %s%n", scenario.name(),
+          String.join(",", scenario.seeds()), scenario.description());
+    }
+    out.println("Strategies:");
+    for (StrategySpec strategy : Catalog.STRATEGIES) {
+      out.printf("  %-26s seed %-15s %s%n", strategy.name(), strategy.seed(),
+          strategy.description());
+    }
+    out.println("Anomalies (isolation probe):");
+    for (AnomalySpec anomaly : Catalog.ANOMALIES) {
+      out.printf("  %-26s %-29s %s%n", anomaly.name(), anomaly.title(), anomaly.description());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,52 @@
+package io.racefree.lab;
+
+import io.racefree.lab.db.Target;
+import io.racefree.lab.model.Isolation;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The connection and isolation options shared by {@code run} and {@code probe}.
+ *
+ * <p>Filled in by picocli; not thread-safe.
+ */
+public final class TargetOptions {
+  @Option(names = "--url", paramLabel = "URL",
+      description = "JDBC URL (default: embedded H2 and SQLite, in process).")
+  String url;
+
+  @Option(names = "--user", paramLabel = "U", description = "Database user.")
+  String user;
+
+  @Option(names = "--password", paramLabel = "P", description = "Database password.")
+  String password;
+
+  @Option(names = "--isolation", paramLabel = "LEVEL|all", defaultValue = "all",
+      description = "READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE or all"
+          + " (default: all the database offers).")
+  String isolation;
+
+  /** The explicit target, or null for the embedded default. */
+  Target explicitTarget() {
+    return url == null ? null : Target.of(url, user, password);
+  }
+
+  /** Null for "all", else the single level; a misspelt level is a usage error. */
+  Isolation requestedIsolation() {
+    if ("all".equalsIgnoreCase(isolation.trim())) {
+      return null;
+    }
+    return Isolation.parse(isolation).orElseThrow(() -> new UsageException(
+        "unknown isolation level '" + isolation + "' (use " + Isolation.names() + " or all)"));
+  }
+
+  /** The levels to run on an engine: all it offers, or the one requested if it offers it. */
+  static List<Isolation> levels(Isolation requested, io.racefree.lab.db.LabDatabase database) {
+    if (requested == null) {
+      return new ArrayList<>(database.engine().isolations().stream().sorted().toList());
+    }
+    database.requireIsolation(requested);
+    return List.of(requested);
+  }
+}

@@ -1,0 +1,286 @@
+package io.racefree.lab.db;
+
+import io.racefree.lab.UsageException;
+import io.racefree.lab.model.DatabaseInfo;
+import io.racefree.lab.model.Isolation;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A connected target with its own private workspace (a fresh schema or database, dropped on
+ * close), so that runs never touch other users' tables. Opens session connections and answers
+ * whether a session waits on a lock.
+ *
+ * <p>Thread-safe: {@link #openSession()} and {@link #isWaiting(long)} may be called from any
+ * thread; the admin connection is used under this object's lock.
+ */
+public final class LabDatabase implements AutoCloseable {
+  private final Target target;
+  private final Engine engine;
+  private final Connection admin;
+  private final DatabaseInfo info;
+  private final String workspace;
+  private final boolean ownsWorkspace;
+
+  private LabDatabase(Target target, Engine engine, Connection admin, DatabaseInfo info,
+      String workspace) {
+    this.target = target;
+    this.engine = engine;
+    this.admin = admin;
+    this.info = info;
+    this.ownsWorkspace = workspace == null;
+    this.workspace = workspace != null ? workspace
+        : "rf_lab_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+  }
+
+  /**
+   * Connects to {@code target} and creates the workspace.
+   *
+   * @throws UsageException when the URL names no known driver, or the database cannot be reached
+   */
+  public static LabDatabase open(Target target) {
+    return connectTo(target, null);
+  }
+
+  /**
+   * Connects to the workspace another process created (a stress worker attaching to its
+   * parent's tables); closing does not drop it.
+   */
+  public static LabDatabase attach(Target target, String workspace) {
+    return connectTo(target, workspace);
+  }
+
+  private static LabDatabase connectTo(Target target, String workspace) {
+    Engine urlEngine = Engine.fromUrl(target.url());
+    if (urlEngine == null) {
+      throw new UsageException("unsupported JDBC URL '" + target.safeUrl() + "' (use jdbc:postgresql:,"
+          + " jdbc:mariadb:, jdbc:mysql:, jdbc:h2: or jdbc:sqlite:)");
+    }
+    Connection admin = connect(target);
+    try {
+      DatabaseMetaData meta = admin.getMetaData();
+      Engine engine = urlEngine.refine(meta.getDatabaseProductVersion());
+      DatabaseInfo info = describe(target, engine, admin, meta);
+      admin.setAutoCommit(true);
+      LabDatabase database = new LabDatabase(target, engine, admin, info, workspace);
+      if (database.ownsWorkspace) {
+        database.createWorkspace();
+      }
+      return database;
+    } catch (SQLException e) {
+      closeQuietly(admin);
+      throw new UsageException("cannot prepare " + target.safeUrl() + ": " + firstLine(e), e);
+    }
+  }
+
+  /** The private schema or database name, for worker processes to attach to. */
+  public String workspace() {
+    return workspace;
+  }
+
+  /** The target this database was opened from. */
+  public Target target() {
+    return target;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public DatabaseInfo info() {
+    return info;
+  }
+
+  public String label() {
+    return info.label();
+  }
+
+  /** Fails with a one-line usage error when the engine has no such level. */
+  public void requireIsolation(Isolation isolation) {
+    if (!engine.offers(isolation)) {
+      throw new UsageException(engine.displayName() + " does not offer isolation level "
+          + isolation + " (it offers " + engine.isolations() + ")");
+    }
+  }
+
+  /** A new autocommit connection inside the workspace, with the lab's session settings. */
+  public Connection openSession() throws SQLException {
+    Connection connection = connect(target);
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : engine.sessionSettings()) {
+        statement.execute(sql);
+      }
+      for (String sql : target.variantSettings()) {
+        statement.execute(sql);
+      }
+      String use = useWorkspaceSql();
+      if (use != null) {
+        statement.execute(use);
+      }
+      return connection;
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /** The server's id of a session, for {@link #isWaiting(long)}; -1 when the engine has none. */
+  public long sessionId(Connection session) throws SQLException {
+    String sql = engine.sessionIdSql();
+    if (sql == null) {
+      return -1;
+    }
+    try (Statement statement = session.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** True when the session with this id is waiting on a lock held by another session. */
+  public synchronized boolean isWaiting(long sessionId) throws SQLException {
+    if (engine.isMySqlFamily()) {
+      return InnodbStatus.isWaiting(admin, sessionId);
+    }
+    String sql = engine.waitingSql();
+    if (sql == null || sessionId < 0) {
+      return false;
+    }
+    try (PreparedStatement statement = admin.prepareStatement(sql)) {
+      statement.setLong(1, sessionId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  /** Runs statements on the admin connection (autocommit), for table setup. */
+  public synchronized void execute(String... sqls) throws SQLException {
+    try (Statement statement = admin.createStatement()) {
+      String use = useWorkspaceSql();
+      if (use != null) {
+        statement.execute(use);
+      }
+      for (String sql : sqls) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  /** Reads integer rows on the admin connection, for final-state checks. */
+  public synchronized List<long[]> query(String sql) throws SQLException {
+    List<long[]> result = new ArrayList<>();
+    try (Statement statement = admin.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        long[] row = new long[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = rows.getLong(i + 1);
+        }
+        result.add(row);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public synchronized void close() {
+    try (Statement statement = admin.createStatement()) {
+      String drop = dropWorkspaceSql();
+      if (drop != null && ownsWorkspace) {
+        statement.execute(drop);
+      }
+    } catch (SQLException e) {
+      // The workspace has a unique name; a failed drop leaves a harmless empty schema behind.
+    } finally {
+      closeQuietly(admin);
+    }
+  }
+
+  private void createWorkspace() throws SQLException {
+    String create = switch (engine) {
+      case POSTGRESQL, H2 -> "CREATE SCHEMA " + workspace;
+      case MARIADB, MYSQL -> "CREATE DATABASE " + workspace;
+      case SQLITE -> null;
+    };
+    if (create != null) {
+      try (Statement statement = admin.createStatement()) {
+        statement.execute(create);
+      }
+    }
+    if (engine == Engine.SQLITE) {
+      try (Statement statement = admin.createStatement()) {
+        statement.execute("PRAGMA journal_mode = WAL");
+      }
+    }
+  }
+
+  private String useWorkspaceSql() {
+    return switch (engine) {
+      case POSTGRESQL -> "SET search_path TO " + workspace;
+      case H2 -> "SET SCHEMA " + workspace;
+      case MARIADB, MYSQL -> "USE " + workspace;
+      case SQLITE -> null;
+    };
+  }
+
+  private String dropWorkspaceSql() {
+    return switch (engine) {
+      case POSTGRESQL, H2 -> "DROP SCHEMA " + workspace + " CASCADE";
+      case MARIADB, MYSQL -> "DROP DATABASE " + workspace;
+      case SQLITE -> null;
+    };
+  }
+
+  private static DatabaseInfo describe(
+      Target target, Engine engine, Connection admin, DatabaseMetaData meta) throws SQLException {
+    Isolation defaultIsolation = Isolation.ofJdbc(admin.getTransactionIsolation()).orElse(null);
+    String label = target.label() != null ? target.label() : engine.name().toLowerCase();
+    String variant = target.variantSettings().isEmpty() ? null
+        : String.join("; ", target.variantSettings());
+    return new DatabaseInfo(label, target.safeUrl(), engine.displayName(),
+        meta.getDatabaseProductVersion(), meta.getDriverName(), meta.getDriverVersion(),
+        defaultIsolation, variant);
+  }
+
+  private static Connection connect(Target target) {
+    Properties properties = new Properties();
+    if (target.user() != null) {
+      properties.setProperty("user", target.user());
+    }
+    if (target.password() != null) {
+      properties.setProperty("password", target.password());
+    }
+    try {
+      DriverManager.setLoginTimeout(10);
+      return DriverManager.getConnection(target.url(), properties);
+    } catch (SQLException e) {
+      String who = target.user() == null ? "" : " as " + target.user();
+      throw new UsageException("cannot connect to " + target.safeUrl() + who + ": " + firstLine(e), e);
+    }
+  }
+
+  static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline).strip();
+  }
+
+  static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // Closing is best effort; the connection is unusable either way.
+    }
+  }
+}

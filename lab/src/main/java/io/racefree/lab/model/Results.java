@@ -1,0 +1,30 @@
+package io.racefree.lab.model;
+
+import java.util.List;
+
+/**
+ * The whole content of {@code results.json}: environment first, then every run.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record Results(Environment environment, List<RunResult> runs) {
+  public Results {
+    runs = runs == null ? List.of() : List.copyOf(runs);
+  }
+
+  /** Scenario runs of the {@code racefree} strategy that observed a FORBIDDEN outcome. */
+  public List<RunResult> racefreeFailures() {
+    return runs.stream()
+        .filter(run -> RunResult.SCENARIO.equals(run.kind()))
+        .filter(run -> "racefree".equals(run.strategy()))
+        .filter(run -> run.grade() == Grade.FAILED)
+        .toList();
+  }
+
+  /** Runs the lab could not carry out (status ERROR or TIMEOUT). */
+  public List<RunResult> broken() {
+    return runs.stream()
+        .filter(run -> run.status() == RunStatus.ERROR || run.status() == RunStatus.TIMEOUT)
+        .toList();
+  }
+}

@@ -1,0 +1,167 @@
+package io.racefree.lab.report;
+
+import io.racefree.lab.model.AnomalySpec;
+import io.racefree.lab.model.Catalog;
+import io.racefree.lab.model.DatabaseInfo;
+import io.racefree.lab.model.Environment;
+import io.racefree.lab.model.Grade;
+import io.racefree.lab.model.Observation;
+import io.racefree.lab.model.Results;
+import io.racefree.lab.model.RunResult;
+import io.racefree.lab.model.RunStatus;
+import io.racefree.lab.model.ScenarioSpec;
+import io.racefree.lab.model.StrategySpec;
+import io.racefree.lab.model.Verdict;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Renders results as plain-text tables for a terminal: the environment, the scenario matrix, the
+ * probe matrix and the stress throughput. Colour is optional and the text reads the same without.
+ *
+ * <p>Stateless apart from its colour choice; thread-safe.
+ */
+public final class TerminalReport {
+  private static final int CELL = 8;
+  private final Ansi ansi;
+  private int width = CELL + 1;
+
+  public TerminalReport(boolean colour) {
+    this.ansi = new Ansi(colour);
+  }
+
+  /** Colour only on an interactive terminal that is not "dumb". */
+  public static boolean colourWanted() {
+    return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  public String render(Results results) {
+    StringBuilder out = new StringBuilder();
+    environment(out, results.environment());
+    List<String> order = results.environment().databases().stream().map(DatabaseInfo::label)
+        .toList();
+    scenarios(out, results.runs(), order, RunResult.DETERMINISTIC);
+    scenarios(out, results.runs(), order, RunResult.STRESS);
+    probe(out, results.runs(), order);
+    notes(out, results.runs());
+    return out.toString();
+  }
+
+  private void environment(StringBuilder out, Environment environment) {
+    out.append(ansi.bold("racefree " + environment.racefreeVersion())).append("  ·  ")
+        .append(environment.jvm()).append("  ·  seed ").append(environment.seed())
+        .append("  ·  ").append(environment.startedAt()).append('\n');
+    for (DatabaseInfo db : environment.databases()) {
+      out.append(String.format("  %-12s %s %s, driver %s %s, default %s%s%n", db.label(),
+          db.product(), db.productVersion(), db.driver(), db.driverVersion(),
+          db.defaultIsolation(), db.sessionSettings() == null ? "" : ", " + db.sessionSettings()));
+    }
+  }
+
+  private void scenarios(StringBuilder out, List<RunResult> runs, List<String> order, String mode) {
+    Columns columns = Columns.of(runs, order,
+        run -> RunResult.SCENARIO.equals(run.kind()) && mode.equals(run.mode()));
+    if (columns.columns().isEmpty()) {
+      return;
+    }
+    out.append('\n').append(ansi.bold("Scenarios, " + mode)).append('\n');
+    header(out, "scenario / strategy", columns);
+    for (ScenarioSpec scenario : Catalog.SCENARIOS) {
+      for (StrategySpec strategy : Catalog.STRATEGIES) {
+        List<Optional<RunResult>> cells = columns.columns().stream()
+            .map(column -> runs.stream().filter(run -> RunResult.SCENARIO.equals(run.kind())
+                && mode.equals(run.mode()) && scenario.name().equals(run.scenario())
+                && strategy.name().equals(run.strategy()) && column.matches(run)).findFirst())
+            .toList();
+        if (cells.stream().allMatch(Optional::isEmpty)) {
+          continue;
+        }
+        out.append(String.format("%-44s", scenario.name() + " / " + strategy.name()));
+        cells.forEach(cell -> out.append(cell.map(this::scenarioCell).orElse(pad("·"))));
+        out.append('\n');
+      }
+    }
+  }
+
+  private void probe(StringBuilder out, List<RunResult> runs, List<String> order) {
+    Columns columns = Columns.of(runs, order, RunResult::isProbe);
+    if (columns.columns().isEmpty()) {
+      return;
+    }
+    out.append('\n').append(ansi.bold("Isolation probe (ok = prevented, ANOMALY = it happened)"))
+        .append('\n');
+    header(out, "anomaly", columns);
+    for (AnomalySpec anomaly : Catalog.ANOMALIES) {
+      out.append(String.format("%-44s", anomaly.name() + "  " + anomaly.title()));
+      for (Columns.Column column : columns.columns()) {
+        out.append(runs.stream().filter(RunResult::isProbe)
+            .filter(run -> anomaly.name().equals(run.anomaly()) && column.matches(run))
+            .findFirst().map(this::probeCell).orElse(pad("·")));
+      }
+      out.append('\n');
+    }
+  }
+
+  private void notes(StringBuilder out, List<RunResult> runs) {
+    List<RunResult> notable = runs.stream()
+        .filter(run -> RunResult.SCENARIO.equals(run.kind()))
+        .filter(run -> run.grade() != null && run.grade() != Grade.PASSED
+            || run.status() == RunStatus.ERROR || run.status() == RunStatus.TIMEOUT)
+        .toList();
+    if (notable.isEmpty()) {
+      return;
+    }
+    out.append('\n').append(ansi.bold("What went wrong or is worth a look")).append('\n');
+    for (RunResult run : notable) {
+      Observation key = run.keyObservation();
+      String what = run.message() != null && run.status() != RunStatus.OK ? run.message()
+          : key == null ? "" : key.name() + " x" + key.count() + ": " + key.description();
+      out.append(String.format("  %-7s %s %s %s/%s [%s]: %s%n", label(run),
+          run.database(), run.isolation() == null ? "-" : run.isolation().shortName(),
+          run.scenario(), run.strategy(), run.mode(), what));
+    }
+  }
+
+  private void header(StringBuilder out, String title, Columns columns) {
+    width = columns.columns().stream().mapToInt(c -> c.header().length()).max().orElse(0);
+    width = Math.max(width, CELL) + 2;
+    out.append(String.format("%-44s", title));
+    columns.columns().forEach(column -> out.append(pad(column.header())));
+    out.append('\n');
+  }
+
+  private String scenarioCell(RunResult run) {
+    String text = label(run);
+    if (run.status() != RunStatus.OK) {
+      return ansi.dim(pad(text));
+    }
+    return switch (run.grade()) {
+      case PASSED -> ansi.green(pad(text));
+      case INTERESTING -> ansi.yellow(pad(text));
+      case FAILED -> ansi.red(pad(text));
+    };
+  }
+
+  private static String label(RunResult run) {
+    if (run.status() != RunStatus.OK) {
+      return run.status().name().toLowerCase(Locale.ROOT);
+    }
+    return switch (run.grade()) {
+      case PASSED -> "pass";
+      case INTERESTING -> "INTRSTNG";
+      case FAILED -> "FAIL";
+    };
+  }
+
+  private String probeCell(RunResult run) {
+    if (run.status() != RunStatus.OK || run.verdict() == null) {
+      return ansi.dim(pad(run.status().name().toLowerCase(Locale.ROOT)));
+    }
+    return run.verdict() == Verdict.PREVENTED ? ansi.green(pad("ok")) : ansi.red(pad("ANOMALY"));
+  }
+
+  private String pad(String text) {
+    return String.format("%-" + width + "s", text);
+  }
+}
