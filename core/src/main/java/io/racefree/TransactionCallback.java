@@ -1,0 +1,7 @@
+package io.racefree;
+
+/** Work to run in a transaction, returning a value. May run more than once under a retry policy. */
+@FunctionalInterface
+public interface TransactionCallback<T> {
+  T withTransaction(Transaction transaction) throws Exception;
+}
