@@ -121,6 +121,14 @@ public final class Database {
     return withSession(session -> session.delete(table, lookup));
   }
 
+  // ---- get-or-create and update-or-create in their own transaction (io.racefree.upsert) ----
+
+  // ---- end of get-or-create section ----
+
+  // ---- named locks on a session (io.racefree.lock) ----
+
+  // ---- end of locks section ----
+
   @Override
   public String toString() {
     return "Database[" + dialect() + "]";

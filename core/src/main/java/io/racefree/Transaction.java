@@ -51,4 +51,12 @@ public interface Transaction extends Handle {
   void setRollbackOnly();
 
   boolean isRollbackOnly();
+
+  // ---- get-or-create and update-or-create: entry points owned by io.racefree.upsert ----
+
+  // ---- end of get-or-create section ----
+
+  // ---- locks and safe read-modify-write: entry points owned by io.racefree.lock ----
+
+  // ---- end of locks section ----
 }
