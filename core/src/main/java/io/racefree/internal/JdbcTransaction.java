@@ -64,6 +64,20 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
     hooks.add(hook);
   }
 
+  /**
+   * Runs {@code hook} on this transaction's connection when the outermost transaction has ended,
+   * committed or rolled back, before the connection is restored and given back. Unlike {@link
+   * #onCommit} it is kept when a savepoint rolls back: it is meant for releasing what outlives a
+   * rollback, such as MariaDB's session-scoped GET_LOCK. Not API.
+   */
+  public void onCompletion(CompletionHook hook) {
+    state.completionHooks().add(hook);
+  }
+
+  List<CompletionHook> completionHooks() {
+    return state.completionHooks();
+  }
+
   @Override
   public void setRollbackOnly() {
     rollbackOnly = true;

@@ -67,14 +67,17 @@ public final class TransactionRunner {
       transaction =
           new JdbcTransaction(context, connection, new TransactionState(), options, isolation, 0);
       T value = Callbacks.call(callback, transaction);
-      finish(connection, transaction);
+      boolean committed = finish(connection, transaction);
+      complete(connection, transaction, committed, null);
       return new Committed<>(value, transaction.hooks());
     } catch (Throwable thrown) {
       failure = thrown;
+      RuntimeException translated = translate(thrown);
       if (transaction != null) {
-        rollbackQuietly(connection, thrown);
+        rollbackQuietly(connection, translated);
+        complete(connection, transaction, false, translated);
       }
-      throw translate(thrown);
+      throw translated;
     } finally {
       if (transaction != null) {
         transaction.close();
@@ -83,7 +86,8 @@ public final class TransactionRunner {
     }
   }
 
-  private void finish(Connection connection, JdbcTransaction transaction) throws SQLException {
+  /** Commits, or rolls back a rollback-only transaction; returns whether it committed. */
+  private boolean finish(Connection connection, JdbcTransaction transaction) throws SQLException {
     RacefreeException abort = transaction.abortCause();
     if (abort != null) {
       throw transaction.aborted("commit", abort);
@@ -91,9 +95,42 @@ public final class TransactionRunner {
     if (transaction.isRollbackOnly()) {
       TransactionControl.rollback(connection, context.dialect());
       transaction.hooks().clear();
-      return;
+      return false;
     }
     TransactionControl.commit(connection, context.dialect());
+    return true;
+  }
+
+  /**
+   * Runs the completion hooks, each once, whatever happens to the others. With a primary failure,
+   * hook failures are suppressed onto it; after a commit the first hook failure is thrown.
+   */
+  private void complete(
+      Connection connection, JdbcTransaction transaction, boolean committed, Throwable primary) {
+    List<CompletionHook> hooks = List.copyOf(transaction.completionHooks());
+    transaction.completionHooks().clear();
+    RuntimeException first = null;
+    for (CompletionHook hook : hooks) {
+      try {
+        hook.transactionEnded(connection, committed);
+      } catch (Exception e) {
+        if (primary != null) {
+          primary.addSuppressed(e);
+        } else if (first == null) {
+          first = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      // Never retryable: the transaction has already ended and must not run again.
+      throw new io.racefree.error.TransactionStateException(
+          ErrorDetails.of("transaction completion", context.dialect().kind()),
+          "the transaction " + (committed ? "committed" : "rolled back")
+              + ", but a completion hook failed: " + first.getMessage(),
+          first);
+    }
   }
 
   private RuntimeException translate(Throwable thrown) {
@@ -111,7 +148,7 @@ public final class TransactionRunner {
     }
   }
 
-  private void rollbackQuietly(Connection connection, Throwable failure) {
+  private void rollbackQuietly(Connection connection, RuntimeException failure) {
     try {
       TransactionControl.rollback(connection, context.dialect());
     } catch (SQLException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 final class TransactionState {
   private RacefreeException killedBy;
   private final List<Runnable> commitHooks = new ArrayList<>();
+  private final List<CompletionHook> completionHooks = new ArrayList<>();
 
   RacefreeException killedBy() {
     return killedBy;
@@ -27,6 +28,10 @@ final class TransactionState {
 
   List<Runnable> commitHooks() {
     return commitHooks;
+  }
+
+  List<CompletionHook> completionHooks() {
+    return completionHooks;
   }
 
   /**
