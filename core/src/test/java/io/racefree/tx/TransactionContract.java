@@ -89,7 +89,8 @@ abstract class TransactionContract {
     Item item = db.withTransaction(tx -> tx.get(Item.class, "item", Map.of("name", "a")));
     assertThat(item.name()).isEqualTo("a");
     assertThat(item.qty()).isEqualTo(3);
-    assertThat(db.withTransaction(tx -> tx.list(Item.class, "item", Map.of()))).containsExactly(item);
+    List<Item> items = db.withTransaction(tx -> tx.list(Item.class, "item", Map.of()));
+    assertThat(items).containsExactly(item);
   }
 
   @Test
@@ -140,7 +141,8 @@ abstract class TransactionContract {
             .isInstanceOf(TransactionStateException.class)
             .hasMessageContaining("cannot change");
       }
-      assertThat(tx.withTransaction(TransactionOptions.isolation(Isolation.READ_COMMITTED), inner -> 2)).isEqualTo(2);
+      Integer same = tx.withTransaction(TransactionOptions.isolation(Isolation.READ_COMMITTED), inner -> 2);
+      assertThat(same).isEqualTo(2);
       assertThatThrownBy(() -> tx.withTransaction(TransactionOptions.defaults().withRetry(RetryPolicy.standard()), inner -> 3))
           .isInstanceOf(TransactionStateException.class)
           .hasMessageContaining("only the outermost");
@@ -247,12 +249,13 @@ abstract class TransactionContract {
       assertThatThrownBy(() -> onOne.insert("item", Map.of("nope", 1)))
           .isInstanceOf(InvalidRequestException.class)
           .hasMessageContaining("no column 'nope'")
-          .hasMessageContaining("qty");
+          .hasMessageContaining("its columns are")
+          .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("qty", "note"));
       assertThat(counting.statements()).isEqualTo(before);
       assertThatThrownBy(() -> onOne.list("no_such_table", Map.of()))
           .isInstanceOf(InvalidRequestException.class)
           .hasMessageContaining("no table 'no_such_table'")
-          .hasMessageContaining("item");
+          .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("tables: [item]"));
     }
     assertThat(db.list("item", Map.of())).isEmpty();
     try (Connection check = testDatabase.connect(); Statement statement = check.createStatement();
