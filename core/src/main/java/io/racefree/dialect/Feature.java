@@ -51,5 +51,7 @@ public enum Feature {
   /** The whole database has one writer at a time; {@code BEGIN IMMEDIATE} takes the write lock. */
   SINGLE_WRITER,
   /** A failed statement aborts the whole transaction until rollback (PostgreSQL 25P02). */
-  FAILED_STATEMENT_ABORTS_TRANSACTION
+  FAILED_STATEMENT_ABORTS_TRANSACTION,
+  /** Read-only transactions that the engine enforces (SQLite through PRAGMA query_only). */
+  READ_ONLY_TRANSACTIONS
 }

@@ -155,7 +155,8 @@ abstract class TransactionContract {
       CountingDataSource shared = new CountingDataSource(physical);
       Database onOne = Database.of(shared);
       ConnectionSnapshot before = ConnectionSnapshot.of(physical);
-      onOne.useTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE).withReadOnly(true), tx -> tx.list("item", Map.of()));
+      boolean readOnly = onOne.dialect().supports(io.racefree.dialect.Feature.READ_ONLY_TRANSACTIONS);
+      onOne.useTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE).withReadOnly(readOnly), tx -> tx.list("item", Map.of()));
       assertThat(ConnectionSnapshot.of(physical)).isEqualTo(before);
       assertThatThrownBy(() -> onOne.useTransaction(TransactionOptions.isolation(Isolation.REPEATABLE_READ), tx -> {
         tx.insert("item", Map.of("name", "x"));
