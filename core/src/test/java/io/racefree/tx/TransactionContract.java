@@ -24,7 +24,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.racefree.dialect.DatabaseKind;
+import io.racefree.error.ErrorCategory;
+import io.racefree.testing.Interleaving;
+import java.time.Duration;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -264,5 +270,45 @@ abstract class TransactionContract {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }
+  }
+
+  /**
+   * Two transactions lock two rows in opposite order: a real deadlock. The victim's failure, raised
+   * inside a nested transaction on one side, reaches the outermost level, which re-runs the whole
+   * callback; both transfers end up applied exactly once.
+   */
+  @Test
+  void aRealDeadlockIsRetriedAtTheOutermostLevel() {
+    Assumptions.assumeFalse(db.dialect().kind() == DatabaseKind.SQLITE, "SQLite has one writer: no deadlocks");
+    db.insert("item", Map.of("name", "a", "qty", 0));
+    db.insert("item", Map.of("name", "b", "qty", 0));
+    List<RetryAttempt> failures = Collections.synchronizedList(new ArrayList<>());
+    TransactionOptions options = TransactionOptions.isolation(Isolation.READ_COMMITTED)
+        .withRetry(RetryPolicy.standard().withListener(failures::add));
+    String increment = "UPDATE item SET qty = qty + 1 WHERE name = ?";
+    AtomicInteger attemptsOfT1 = new AtomicInteger();
+    AtomicInteger attemptsOfT2 = new AtomicInteger();
+    try (Interleaving race = Interleaving.create(Duration.ofSeconds(30))) {
+      race.actor("T1", () -> db.useTransaction(options, tx -> {
+        tx.execute(increment, "a");
+        if (attemptsOfT1.incrementAndGet() == 1) { // a retry runs straight through
+          race.reach("T1 holds a");
+          race.await("T2 holds b");
+        }
+        tx.useTransaction(nested -> nested.execute(increment, "b"));
+      }));
+      race.actor("T2", () -> db.useTransaction(options, tx -> {
+        tx.execute(increment, "b");
+        if (attemptsOfT2.incrementAndGet() == 1) {
+          race.reach("T2 holds b");
+          race.await("T1 holds a");
+        }
+        tx.execute(increment, "a");
+      }));
+      race.run();
+    }
+    assertThat(failures).extracting(attempt -> attempt.failure().category()).containsExactly(ErrorCategory.DEADLOCK);
+    assertThat(attemptsOfT1.get() + attemptsOfT2.get()).isEqualTo(3);
+    assertThat(db.list("item", Map.of())).extracting(row -> row.getInt("qty")).containsExactly(2, 2);
   }
 }
