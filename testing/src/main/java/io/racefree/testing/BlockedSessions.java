@@ -15,8 +15,9 @@ import java.util.function.BooleanSupplier;
  * lock" plus {@code INNODB_TRX.trx_state = 'LOCK WAIT'}, H2 {@code INFORMATION_SCHEMA.SESSIONS}
  * {@code BLOCKER_ID} / {@code SESSION_STATE = 'BLOCKED'}.
  *
- * <p>InnoDB serves {@code INNODB_TRX} from a snapshot refreshed at most every 100 ms, so on
- * MariaDB/MySQL {@link #isWaiting} can lag by that much and {@link #awaitWaiting} polls every 150 ms.
+ * <p>InnoDB serves {@code INNODB_TRX} from a snapshot shared by all clients and refreshed only
+ * after 100 ms without readers, so on MariaDB/MySQL a session not yet seen waiting is also looked
+ * up in {@code SHOW ENGINE INNODB STATUS} (needs the PROCESS privilege), and polls are 150 ms apart.
  *
  * <p>SQLite has no server and no view of waiting sessions: a blocked SQLite writer waits inside
  * {@code busy_timeout} in its own calling thread, so these methods throw
