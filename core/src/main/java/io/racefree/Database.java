@@ -110,7 +110,7 @@ public final class Database {
   }
 
   public Row insert(String table, Map<String, ?> values) {
-    return withTransaction(tx -> tx.insert(table, values));
+    return withSession(session -> session.insert(table, values));
   }
 
   public int update(String table, Map<String, ?> lookup, Map<String, ?> values) {

@@ -39,7 +39,7 @@ public final class TransactionRunner {
       try {
         committed = runOnce(options, callback);
       } catch (RacefreeException failure) {
-        boolean retry = policy.shouldRetry(failure, attempt);
+        boolean retry = policy.shouldRetry(decisive(failure), attempt);
         Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
         policy.listener().attemptFailed(new RetryAttempt(attempt, failure, retry, delay));
         if (!retry) {
@@ -56,6 +56,18 @@ public final class TransactionRunner {
   }
 
   private record Committed<T>(T value, List<Runnable> hooks) {}
+
+  /**
+   * The failure a retry decision rests on: for a transaction the database aborted after the
+   * callback swallowed the original error, that original error (a deadlock stays retryable).
+   */
+  private static RacefreeException decisive(RacefreeException failure) {
+    if (failure instanceof io.racefree.error.TransactionAbortedException
+        && failure.getCause() instanceof RacefreeException cause) {
+      return cause;
+    }
+    return failure;
+  }
 
   private <T> Committed<T> runOnce(TransactionOptions options, TransactionCallback<T> callback) {
     Connection connection = borrow();
