@@ -36,38 +36,6 @@ final class LockFixture implements AutoCloseable {
     race.awaitBlocked(actor, observer, probes.get(actor));
   }
 
-  /**
-   * MariaDB 10.11 does not list a transaction waiting for an InnoDB row lock in INNODB_TRX (seen
-   * here: the waiter runs "Statistics" and INNODB_TRX shows neither session), so the testing kit
-   * cannot see that wait. This polls PROCESSLIST instead until {@code actor}'s session is running a
-   * statement containing {@code fragment} for at least a second. Another actor holds the row, so
-   * such a statement is waiting for it.
-   */
-  synchronized void awaitRunning(Interleaving race, String actor, String fragment) throws Exception {
-    race.await(actor + " ready");
-    if (observer == null) {
-      observer = db.rawConnection();
-    }
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-    try (java.sql.PreparedStatement poll = observer.prepareStatement("SELECT COUNT(*) FROM"
-        + " information_schema.PROCESSLIST WHERE ID = ? AND COMMAND = 'Query' AND TIME >= 1 AND INFO LIKE ?")) {
-      poll.setLong(1, probes.get(actor).sessionId());
-      poll.setString(2, "%" + fragment + "%");
-      while (true) {
-        try (java.sql.ResultSet rs = poll.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            return;
-          }
-        }
-        if (System.nanoTime() - deadline > 0) {
-          throw new AssertionError(actor + " never ran a statement containing '" + fragment + "'");
-        }
-        Thread.sleep(20); // polling the server, not ordering steps
-      }
-    }
-  }
-
   @Override
   public void close() throws SQLException {
     if (observer != null) {

@@ -147,11 +147,7 @@ abstract class RowLockContract {
         });
       });
       race.actor("observer", () -> {
-        if (kind() == DatabaseKind.MARIADB) {
-          fixture.awaitRunning(race, "T2", "FOR UPDATE");
-        } else {
-          fixture.awaitBlocked(race, "T2");
-        }
+        fixture.awaitBlocked(race, "T2");
         race.reach("T2 waits");
       });
       race.run();
