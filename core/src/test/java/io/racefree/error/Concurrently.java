@@ -16,11 +16,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Test support for the error ITs: runs a session's statement on its own thread and waits, by
- * polling the database, until another session is observed waiting for a lock. Not thread-safe;
- * one per test.
+ * polling the database, until another session is observed waiting for a lock. Not thread-safe; one
+ * per test.
  */
 final class Concurrently implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   /**
    * Over 100 ms on purpose: InnoDB refreshes information_schema.INNODB_TRX only when nobody read it
    * in the last 100 ms, so faster polling would keep showing a stale snapshot forever.
@@ -39,7 +40,9 @@ final class Concurrently implements AutoCloseable {
     boolean holds() throws SQLException;
   }
 
-  /** Starts {@code step} on a new thread; the future yields its SQLException, or null on success. */
+  /**
+   * Starts {@code step} on a new thread; the future yields its SQLException, or null on success.
+   */
   Future<SQLException> start(SqlStep step) {
     return executor.submit(() -> failureOf(step));
   }

@@ -68,7 +68,8 @@ class H2ErrorTranslationIT {
 
     var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
     awaitObserved("first session is blocked", () -> isBlocked(first));
-    var secondWaits = concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
+    var secondWaits =
+        concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
 
     RacefreeException error = SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, H2);

@@ -81,10 +81,12 @@ abstract class MySqlFamilyErrorContract {
         "first session (thread " + threadIdOf(first) + ") waits for a row lock",
         () -> waitsForLock(first),
         this::innodbTransactions);
-    var secondWaits = concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
+    var secondWaits =
+        concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
 
-    RacefreeException error = SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, MARIADB);
+    RacefreeException error =
+        SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, MARIADB);
     assertThat(error).isInstanceOf(DeadlockException.class);
     assertThat(error.vendorCode()).isEqualTo(1213);
     assertThat(error.isRetryable()).isTrue();
@@ -158,10 +160,16 @@ abstract class MySqlFamilyErrorContract {
     try (Statement statement = admin.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT trx_mysql_thread_id, trx_state, trx_query FROM information_schema.INNODB_TRX")) {
+                "SELECT trx_mysql_thread_id, trx_state, trx_query FROM"
+                    + " information_schema.INNODB_TRX")) {
       while (rows.next()) {
-        state.append(rows.getLong(1)).append(' ').append(rows.getString(2)).append(' ')
-            .append(rows.getString(3)).append("; ");
+        state
+            .append(rows.getLong(1))
+            .append(' ')
+            .append(rows.getString(2))
+            .append(' ')
+            .append(rows.getString(3))
+            .append("; ");
       }
     }
     return state.toString();
