@@ -1,0 +1,18 @@
+package io.racefree;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names the column a record component maps to, overriding the default snake_case name.
+ * Read reflectively; carries no state.
+ *
+ * <pre>{@code record Account(long id, @Column("acct_owner") String owner) {}}</pre>
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
+public @interface Column {
+  String value();
+}

@@ -1,0 +1,193 @@
+package io.racefree;
+
+import io.racefree.dialect.DatabaseKind;
+import io.racefree.dialect.Dialect;
+import io.racefree.dialect.Dialects;
+import io.racefree.dialect.ServerVersion;
+import io.racefree.error.SqlErrorTranslator;
+import io.racefree.internal.Catalog;
+import io.racefree.internal.DatabaseContext;
+import io.racefree.internal.SessionRunner;
+import io.racefree.internal.TransactionRunner;
+import io.racefree.tx.TransactionOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The entry point: a {@link DataSource} (pooled or not) plus what racefree knows about the database
+ * behind it (dialect, server version, table catalog).
+ *
+ * <pre>{@code
+ * Database db = Database.of(dataSource);
+ * Row account = db.withTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE)
+ *         .withRetry(RetryPolicy.standard()),
+ *     tx -> tx.get("account", Map.of("id", 7)));
+ * }</pre>
+ *
+ * <p>Callbacks own the lifecycle: racefree borrows a connection, begins, commits or rolls back,
+ * restores the connection's auto-commit, isolation and read-only state and gives it back, on every
+ * path. Thread-safe: share one instance per data source.
+ */
+public final class Database {
+  private final DataSource dataSource;
+  private final DatabaseContext context;
+  private final TransactionRunner transactions;
+  private final SessionRunner sessions;
+
+  private Database(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.context = new DatabaseContext(this, dialect, new Catalog(dialect));
+    this.transactions = new TransactionRunner(context, dataSource);
+    this.sessions = new SessionRunner(context, dataSource);
+  }
+
+  /** A database whose dialect is detected from one connection of {@code dataSource}. */
+  public static Database of(DataSource dataSource) {
+    return builder(dataSource).build();
+  }
+
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  public Dialect dialect() {
+    return context.dialect();
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Forgets every cached table description, for example after DDL. */
+  public void refreshCatalog() {
+    context.catalog().refresh();
+  }
+
+  /** Runs {@code callback} in a transaction with default options and returns its value. */
+  public <T> T withTransaction(TransactionCallback<T> callback) {
+    return withTransaction(TransactionOptions.defaults(), callback);
+  }
+
+  /**
+   * Runs {@code callback} in a new outermost transaction with {@code options}. Under a retry policy
+   * the callback may run more than once: keep side effects in {@link Transaction#onCommit} hooks.
+   */
+  public <T> T withTransaction(TransactionOptions options, TransactionCallback<T> callback) {
+    return transactions.run(options, callback);
+  }
+
+  public void useTransaction(TransactionConsumer callback) {
+    useTransaction(TransactionOptions.defaults(), callback);
+  }
+
+  public void useTransaction(TransactionOptions options, TransactionConsumer callback) {
+    withTransaction(options, tx -> {
+      callback.useTransaction(tx);
+      return null;
+    });
+  }
+
+  /** Runs {@code callback} on an auto-commit connection (each statement commits on its own). */
+  public <T> T withSession(SessionCallback<T> callback) {
+    return sessions.run(callback);
+  }
+
+  /** {@link Handle#get} as a single auto-committed statement. */
+  public Row get(String table, Map<String, ?> lookup) {
+    return withSession(session -> session.get(table, lookup));
+  }
+
+  public Optional<Row> find(String table, Map<String, ?> lookup) {
+    return withSession(session -> session.find(table, lookup));
+  }
+
+  public List<Row> list(String table, Map<String, ?> lookup) {
+    return withSession(session -> session.list(table, lookup));
+  }
+
+  public Row insert(String table, Map<String, ?> values) {
+    return withSession(session -> session.insert(table, values));
+  }
+
+  public int update(String table, Map<String, ?> lookup, Map<String, ?> values) {
+    return withSession(session -> session.update(table, lookup, values));
+  }
+
+  public int delete(String table, Map<String, ?> lookup) {
+    return withSession(session -> session.delete(table, lookup));
+  }
+
+  // ---- get-or-create and update-or-create in their own transaction (io.racefree.upsert) ----
+
+  // ---- end of get-or-create section ----
+
+  // ---- named locks on a session (io.racefree.lock) ----
+
+  /**
+   * Runs {@code callback} on an auto-commit session while holding the session-scoped named lock
+   * {@code name}, for work that spans several transactions; the lock is released when the callback
+   * returns or throws (if the release fails the connection is aborted, never pooled holding it).
+   * PostgreSQL {@code pg_advisory_lock}, MariaDB/MySQL {@code GET_LOCK}; SQLite and H2 have no
+   * session lock: {@link io.racefree.error.UnsupportedFeatureException}.
+   */
+  public <T> T withLock(String name, SessionCallback<T> callback) {
+    return io.racefree.lock.internal.SessionLocks.withLock(this, name, callback);
+  }
+
+  /** {@link Transaction#update(String, Map, io.racefree.lock.Assignments, io.racefree.lock.Guard)} as one auto-committed statement. */
+  public int update(
+      String table, Map<String, ?> lookup, io.racefree.lock.Assignments assignments, io.racefree.lock.Guard guard) {
+    return withSession(
+        session -> io.racefree.lock.internal.AtomicUpdates.update(session, table, lookup, assignments, guard));
+  }
+
+  // ---- end of locks section ----
+
+  @Override
+  public String toString() {
+    return "Database[" + dialect() + "]";
+  }
+
+  /** Configures a {@link Database}. Not thread-safe; the database it builds is. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private Dialect dialect;
+    private DatabaseKind kind;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Uses {@code value} as is: no connection is opened to detect anything. */
+    public Builder dialect(Dialect value) {
+      this.dialect = value;
+      return this;
+    }
+
+    /** Forces the engine; the server version is still read from a connection. */
+    public Builder kind(DatabaseKind value) {
+      this.kind = value;
+      return this;
+    }
+
+    public Database build() {
+      return new Database(dataSource, dialect != null ? dialect : detect());
+    }
+
+    private Dialect detect() {
+      try (Connection connection = dataSource.getConnection()) {
+        Dialect detected = Dialects.detect(connection);
+        if (kind == null || kind == detected.kind()) {
+          return detected;
+        }
+        return Dialects.of(kind, ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion()));
+      } catch (SQLException e) {
+        throw SqlErrorTranslator.translate("connect to detect the dialect", null, e, kind);
+      }
+    }
+  }
+}

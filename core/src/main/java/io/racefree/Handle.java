@@ -1,0 +1,71 @@
+package io.racefree;
+
+import io.racefree.dialect.Dialect;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Data access on one connection: plain reads and writes by lookup, and raw SQL with bound values.
+ *
+ * <p>A lookup is column to value; {@code null} means {@code IS NULL}. Table and column names are
+ * checked against the catalog and quoted; values are always bound. Bad names fail with {@link
+ * io.racefree.error.InvalidRequestException} before any data is touched.
+ *
+ * <p>Not thread-safe: a handle belongs to the thread running the callback that received it, and is
+ * invalid after the callback returns.
+ */
+public interface Handle {
+  Database database();
+
+  Dialect dialect();
+
+  /**
+   * The underlying connection, for what racefree does not cover. Do not commit, roll back, close it
+   * or change its auto-commit, isolation or read-only state: the callback owns its lifecycle.
+   */
+  Connection connection();
+
+  /** The one row matching {@code lookup}; {@link io.racefree.error.NotFoundException} if none,
+   * {@link io.racefree.error.TooManyRowsException} if several. */
+  Row get(String table, Map<String, ?> lookup);
+
+  /** The row matching {@code lookup}, empty if none, TooManyRowsException if several. */
+  Optional<Row> find(String table, Map<String, ?> lookup);
+
+  /** Every row matching {@code lookup} (all rows when it is empty), in primary-key order. */
+  List<Row> list(String table, Map<String, ?> lookup);
+
+  /** Inserts one row and returns it as stored, generated keys and defaults included. */
+  Row insert(String table, Map<String, ?> values);
+
+  /** Inserts a record (components mapped to snake_case columns) and returns the stored row. */
+  default Row insert(String table, Record values) {
+    return insert(table, io.racefree.internal.RecordMapper.toColumns(values));
+  }
+
+  /** Updates the rows matching a non-empty {@code lookup}; returns how many matched. */
+  int update(String table, Map<String, ?> lookup, Map<String, ?> values);
+
+  /** Deletes the rows matching a non-empty {@code lookup}; returns how many were deleted. */
+  int delete(String table, Map<String, ?> lookup);
+
+  default <R extends Record> R get(Class<R> type, String table, Map<String, ?> lookup) {
+    return get(table, lookup).as(type);
+  }
+
+  default <R extends Record> Optional<R> find(Class<R> type, String table, Map<String, ?> lookup) {
+    return find(table, lookup).map(row -> row.as(type));
+  }
+
+  default <R extends Record> List<R> list(Class<R> type, String table, Map<String, ?> lookup) {
+    return list(table, lookup).stream().map(row -> row.as(type)).toList();
+  }
+
+  /** Runs a query with bound parameters and returns its rows. */
+  List<Row> query(String sql, Object... parameters);
+
+  /** Runs a statement with bound parameters and returns the update count. */
+  int execute(String sql, Object... parameters);
+}

@@ -1,0 +1,160 @@
+package io.racefree;
+
+import io.racefree.tx.Isolation;
+import io.racefree.tx.TransactionOptions;
+
+/**
+ * An open transaction, handed to a {@link TransactionCallback} by {@link
+ * Database#withTransaction}. The callback owns nothing: racefree begins, commits or rolls back and
+ * restores the connection.
+ *
+ * <p>Nested calls to {@link #withTransaction} run in a savepoint: a failure rolls back to it and the
+ * outer transaction goes on (also on PostgreSQL, where a failed statement otherwise aborts the
+ * whole transaction). Retries happen only at the outermost level.
+ *
+ * <p>Not thread-safe: use it only on the thread running the callback, and not after it returns.
+ */
+public interface Transaction extends Handle {
+  /** The isolation level this transaction runs at, as the database really applies it. */
+  Isolation isolation();
+
+  TransactionOptions options();
+
+  /** 0 for the outermost transaction, 1 for a savepoint inside it, and so on. */
+  int depth();
+
+  /**
+   * Runs {@code callback} in a savepoint. Asking for another isolation level, or read-write inside a
+   * read-only transaction, or a retry policy (only the outermost transaction retries), fails with
+   * {@link io.racefree.error.TransactionStateException}.
+   */
+  <T> T withTransaction(TransactionOptions options, TransactionCallback<T> callback);
+
+  default <T> T withTransaction(TransactionCallback<T> callback) {
+    return withTransaction(TransactionOptions.inherit(), callback);
+  }
+
+  default void useTransaction(TransactionConsumer callback) {
+    withTransaction(tx -> {
+      callback.useTransaction(tx);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code hook} after the outermost transaction commits; dropped if this transaction (or the
+   * savepoint it was registered in) rolls back. A hook that throws does not undo the commit.
+   */
+  void onCommit(Runnable hook);
+
+  /** Marks the transaction so that it rolls back instead of committing when the callback returns. */
+  void setRollbackOnly();
+
+  boolean isRollbackOnly();
+
+  // ---- get-or-create and update-or-create: entry points owned by io.racefree.upsert ----
+
+  // ---- end of get-or-create section ----
+
+  // ---- locks and safe read-modify-write: entry points owned by io.racefree.lock ----
+
+  /**
+   * Reads the rows matching {@code lookup} (in primary-key order) and locks them as {@code lock}
+   * says until this transaction ends. An option the database cannot honour fails with {@link
+   * io.racefree.error.UnsupportedFeatureException} before any SQL runs; NOWAIT on a locked row fails
+   * with {@link io.racefree.error.LockNotAvailableException}, a bounded wait with {@link
+   * io.racefree.error.LockTimeoutException} (the session's lock timeout is left as it was). SQLite
+   * has no row locks: only a read-write transaction, which holds the database write lock, may call
+   * this. Mapping per database: {@code docs/locks.md}.
+   */
+  default java.util.List<Row> lockRows(
+      String table, java.util.Map<String, ?> lookup, io.racefree.lock.RowLock lock) {
+    return io.racefree.lock.internal.RowLocks.lockRows(this, table, lookup, lock);
+  }
+
+  /**
+   * Locks the rows whose {@code keyColumn} (a single-column primary or unique key) is one of {@code
+   * keys}, one key at a time in ascending key order, so two transactions locking overlapping sets
+   * wait for each other instead of deadlocking. Missing keys are skipped. Returns the rows in key
+   * order.
+   */
+  default java.util.List<Row> lockRowsInOrder(
+      String table, String keyColumn, java.util.Collection<?> keys, io.racefree.lock.RowLock lock) {
+    return io.racefree.lock.internal.RowLocks.lockRowsInOrder(this, table, keyColumn, keys, lock);
+  }
+
+  /**
+   * Locks {@code table} until this transaction ends, so no other transaction writes it: PostgreSQL
+   * {@code LOCK TABLE}, MariaDB/MySQL {@code LOCK TABLES} (must be the first statement of the
+   * outermost transaction, which may then touch only the tables it locked; unlocked after commit or
+   * rollback), SQLite the write lock a read-write transaction holds. H2 has none: {@link
+   * io.racefree.error.UnsupportedFeatureException}.
+   */
+  default void lockTable(String table, io.racefree.lock.TableLockMode mode) {
+    lockTables(java.util.List.of(new io.racefree.lock.TableLock(table, mode)), false);
+  }
+
+  /**
+   * Locks several tables at once (MariaDB/MySQL need them in one statement); with {@code noWait}
+   * a table another transaction holds fails with {@link
+   * io.racefree.error.LockNotAvailableException} instead of waiting.
+   */
+  default void lockTables(java.util.List<io.racefree.lock.TableLock> tables, boolean noWait) {
+    io.racefree.lock.internal.TableLocks.lock(this, tables, noWait);
+  }
+
+  /**
+   * Takes the named lock {@code name}, waiting for it, and holds it until the outermost transaction
+   * commits or rolls back (on every path, deadlock victims included). PostgreSQL advisory
+   * transaction lock on a 64-bit hash of the name (a rollback to an earlier savepoint releases it);
+   * MariaDB/MySQL GET_LOCK released by racefree; H2 a row of {@code racefree_locks}; SQLite the
+   * write lock this transaction already holds.
+   */
+  default void lock(String name) {
+    io.racefree.lock.internal.NamedLocks.lock(this, name);
+  }
+
+  /**
+   * Like {@link #lock} but waits at most {@code timeout} (zero: not at all); false if the lock was
+   * not granted, in which case the transaction is still usable.
+   */
+  default boolean tryLock(String name, java.time.Duration timeout) {
+    return io.racefree.lock.internal.NamedLocks.tryLock(this, name, timeout);
+  }
+
+  /** Takes several named locks in one canonical (sorted) order, so lockers never deadlock. */
+  default void lockAll(java.util.Collection<String> names) {
+    io.racefree.lock.internal.NamedLocks.lockAll(this, names);
+  }
+
+  /**
+   * Atomic read-modify-write: {@code UPDATE table SET <assignments> WHERE <lookup> AND <guard>}, for
+   * example {@code balance = balance - ?} guarded by {@code balance >= ?}. Returns how many rows
+   * changed (0 when the guard failed).
+   */
+  default int update(
+      String table,
+      java.util.Map<String, ?> lookup,
+      io.racefree.lock.Assignments assignments,
+      io.racefree.lock.Guard guard) {
+    return io.racefree.lock.internal.AtomicUpdates.update(this, table, lookup, assignments, guard);
+  }
+
+  /**
+   * Optimistic update: sets {@code values} and bumps {@code versionColumn} by one if the row matching
+   * {@code lookup} still has {@code expectedVersion}; returns the new version. Otherwise throws the
+   * retryable {@link io.racefree.error.StaleVersionException}, which {@link
+   * io.racefree.tx.RetryPolicy#standard()} retries at the outermost transaction.
+   */
+  default long updateVersioned(
+      String table,
+      java.util.Map<String, ?> lookup,
+      String versionColumn,
+      long expectedVersion,
+      java.util.Map<String, ?> values) {
+    return io.racefree.lock.internal.AtomicUpdates.updateVersioned(
+        this, table, lookup, versionColumn, expectedVersion, values);
+  }
+
+  // ---- end of locks section ----
+}

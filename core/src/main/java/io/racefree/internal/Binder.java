@@ -1,0 +1,46 @@
+package io.racefree.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/** Binds values to statement parameters. Stateless. Not API. */
+public final class Binder {
+  private Binder() {}
+
+  /**
+   * A value to bind, with the SQL type of the column it goes to ({@link Types#OTHER} when not
+   * known), so a NULL can be typed.
+   */
+  public record Parameter(Object value, int sqlType) {
+    public static Parameter untyped(Object value) {
+      return new Parameter(value, Types.OTHER);
+    }
+  }
+
+  public static void bind(PreparedStatement statement, List<Parameter> parameters)
+      throws SQLException {
+    for (int i = 0; i < parameters.size(); i++) {
+      bind(statement, i + 1, parameters.get(i));
+    }
+  }
+
+  private static void bind(PreparedStatement statement, int index, Parameter parameter)
+      throws SQLException {
+    Object value = parameter.value();
+    if (value == null) {
+      if (parameter.sqlType() == Types.OTHER) {
+        statement.setObject(index, null);
+      } else {
+        statement.setNull(index, parameter.sqlType());
+      }
+    } else if (value instanceof Enum<?> constant) {
+      statement.setString(index, constant.name());
+    } else if (value instanceof Character character) {
+      statement.setString(index, character.toString());
+    } else {
+      statement.setObject(index, value);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.racefree.internal;
+
+import io.racefree.Transaction;
+import io.racefree.TransactionCallback;
+import io.racefree.dialect.Feature;
+import io.racefree.error.ErrorCategory;
+import io.racefree.error.ErrorDetails;
+import io.racefree.error.RacefreeException;
+import io.racefree.error.SqlErrorTranslator;
+import io.racefree.error.TransactionAbortedException;
+import io.racefree.error.TransactionStateException;
+import io.racefree.tx.Isolation;
+import io.racefree.tx.TransactionOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One level of a transaction: the outermost one, or a savepoint inside it. Tracks whether the
+ * database aborted it, so it is never reported as committed. Not thread-safe. Not API.
+ */
+public final class JdbcTransaction extends JdbcHandle implements Transaction {
+  private final TransactionState state;
+  private final TransactionOptions options;
+  private final Isolation isolation;
+  private final int depth;
+  private final List<Runnable> hooks = new ArrayList<>();
+  private RacefreeException abortedBy;
+  private boolean rollbackOnly;
+  private boolean closed;
+
+  JdbcTransaction(
+      DatabaseContext context,
+      Connection connection,
+      TransactionState state,
+      TransactionOptions options,
+      Isolation isolation,
+      int depth) {
+    super(context, connection);
+    this.state = state;
+    this.options = options;
+    this.isolation = isolation;
+    this.depth = depth;
+  }
+
+  @Override
+  public Isolation isolation() {
+    return isolation;
+  }
+
+  @Override
+  public TransactionOptions options() {
+    return options;
+  }
+
+  @Override
+  public int depth() {
+    return depth;
+  }
+
+  @Override
+  public void onCommit(Runnable hook) {
+    checkUsable("onCommit");
+    hooks.add(hook);
+  }
+
+  @Override
+  public void setRollbackOnly() {
+    rollbackOnly = true;
+  }
+
+  @Override
+  public boolean isRollbackOnly() {
+    return rollbackOnly;
+  }
+
+  /** The failure that aborted this level or the whole transaction, or null. */
+  public RacefreeException abortCause() {
+    return state.killedBy() != null ? state.killedBy() : abortedBy;
+  }
+
+  /**
+   * The participant of {@code type} that runs when the outermost transaction ends (see {@link
+   * CompletionParticipant}), created with {@code create} on first use; shared by every nesting level.
+   */
+  public <P extends CompletionParticipant> P participant(Class<P> type, Supplier<P> create) {
+    checkUsable("register completion work");
+    return state.participant(type, create);
+  }
+
+  Throwable complete(boolean committed, Throwable failure) {
+    return state.complete(connection(), committed, failure);
+  }
+
+  List<Runnable> hooks() {
+    return hooks;
+  }
+
+  void close() {
+    closed = true;
+  }
+
+  /**
+   * Records what a failed statement did to the transaction. Where a failed statement only poisons
+   * the transaction until a rollback (PostgreSQL), this level is aborted and a rollback to its
+   * savepoint recovers it; where the engine rolled everything back (a deadlock on MariaDB, say), or
+   * the connection is gone, the whole transaction is dead.
+   */
+  @Override
+  protected void statementFailed(RacefreeException failure) {
+    ErrorCategory category = failure.category();
+    if (!SqlErrorTranslator.abortsTransaction(category, dialect().kind())) {
+      return;
+    }
+    if (dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION)
+        && category != ErrorCategory.CONNECTION_LOST) {
+      abortedBy = failure;
+    } else {
+      state.killedBy(failure);
+    }
+  }
+
+  @Override
+  protected void checkUsable(String task) {
+    if (closed) {
+      throw new TransactionStateException(
+          ErrorDetails.of(task, dialect().kind()),
+          "the transaction has ended; a handle is valid only inside its callback",
+          null);
+    }
+    RacefreeException cause = abortCause();
+    if (cause != null) {
+      throw aborted(task, cause);
+    }
+  }
+
+  TransactionAbortedException aborted(String task, RacefreeException cause) {
+    String firstLine = cause.getMessage().lines().findFirst().orElse("");
+    return new TransactionAbortedException(
+        ErrorDetails.of(task, dialect().kind()),
+        "the transaction was aborted by an earlier failure (" + firstLine + ")",
+        cause.isRetryable()
+            ? "let the outermost transaction retry (the earlier failure is retryable)"
+            : "run statements that may fail in a nested transaction, which rolls back to its savepoint",
+        cause);
+  }
+
+  @Override
+  public <T> T withTransaction(TransactionOptions nested, TransactionCallback<T> callback) {
+    checkUsable("nested transaction");
+    NestingRules.check(this, nested);
+    String savepoint = "rf_sp_" + (depth + 1);
+    TransactionControl.savepoint(this, savepoint);
+    JdbcTransaction child =
+        new JdbcTransaction(context(), connection(), state, options, isolation, depth + 1);
+    try {
+      T result = Callbacks.call(callback, child);
+      if (child.abortCause() != null) {
+        throw child.aborted("nested transaction", child.abortCause());
+      }
+      if (child.rollbackOnly) {
+        TransactionControl.rollbackToSavepoint(connection(), savepoint);
+      } else {
+        TransactionControl.releaseSavepoint(this, savepoint);
+        hooks.addAll(child.hooks);
+      }
+      return result;
+    } catch (Throwable failure) {
+      rollbackToSavepoint(savepoint, failure);
+      throw Callbacks.unchecked(failure, "nested transaction", dialect().kind());
+    } finally {
+      child.close();
+    }
+  }
+
+  private void rollbackToSavepoint(String savepoint, Throwable failure) {
+    if (state.killedBy() != null) {
+      return; // the database already rolled everything back; the savepoint is gone
+    }
+    try {
+      TransactionControl.rollbackToSavepoint(connection(), savepoint);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+      state.killedBy(
+          new TransactionAbortedException(
+              ErrorDetails.of("rollback to savepoint", dialect().kind()),
+              "could not roll back to savepoint " + savepoint,
+              e));
+    }
+  }
+
+  boolean isRetryableAbort() {
+    RacefreeException cause = abortCause();
+    return cause != null && cause.category() != ErrorCategory.TRANSACTION_ABORTED && cause.isRetryable();
+  }
+}

@@ -1,0 +1,94 @@
+package io.racefree.internal;
+
+import io.racefree.dialect.Dialect;
+import io.racefree.error.ErrorDetails;
+import io.racefree.error.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A table as the catalog reports it: the only source of identifiers racefree puts into SQL.
+ * Immutable and thread-safe.
+ */
+public final class TableInfo {
+  private final String name;
+  private final String qualifiedSql;
+  private final Map<String, ColumnInfo> columns;
+  private final List<String> primaryKey;
+  private final List<UniqueKey> uniqueKeys;
+
+  public TableInfo(
+      String name,
+      String qualifiedSql,
+      List<ColumnInfo> columns,
+      List<String> primaryKey,
+      List<UniqueKey> uniqueKeys) {
+    this.name = name;
+    this.qualifiedSql = qualifiedSql;
+    LinkedHashMap<String, ColumnInfo> byName = new LinkedHashMap<>();
+    columns.forEach(column -> byName.put(column.name(), column));
+    this.columns = byName;
+    this.primaryKey = List.copyOf(primaryKey);
+    this.uniqueKeys = List.copyOf(uniqueKeys);
+  }
+
+  /** The table name exactly as stored. */
+  public String name() {
+    return name;
+  }
+
+  /** The quoted table name, ready for SQL. */
+  public String sql() {
+    return qualifiedSql;
+  }
+
+  public List<ColumnInfo> columns() {
+    return List.copyOf(columns.values());
+  }
+
+  public List<String> primaryKey() {
+    return primaryKey;
+  }
+
+  public List<UniqueKey> uniqueKeys() {
+    return uniqueKeys;
+  }
+
+  /**
+   * The column a caller means by {@code requested}: an exact match, else the only match ignoring
+   * case. Unknown names fail with an error that lists the columns that exist.
+   */
+  public ColumnInfo column(String requested, String task, Dialect dialect) {
+    if (requested == null || requested.isBlank()) {
+      throw new InvalidRequestException(
+          ErrorDetails.of(task, dialect.kind()), "a column name is empty", null);
+    }
+    ColumnInfo exact = columns.get(requested);
+    if (exact != null) {
+      return exact;
+    }
+    List<ColumnInfo> matches = new ArrayList<>();
+    for (ColumnInfo column : columns.values()) {
+      if (column.name().toLowerCase(Locale.ROOT).equals(requested.toLowerCase(Locale.ROOT))) {
+        matches.add(column);
+      }
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    throw new InvalidRequestException(
+        ErrorDetails.of(task, dialect.kind()),
+        "table '" + name + "' has no column '" + requested + "'; its columns are "
+            + columns.keySet(),
+        "use one of the listed column names",
+        null);
+  }
+
+  /** The quoted column name for SQL. */
+  public String columnSql(String requested, String task, Dialect dialect) {
+    return dialect.quote(column(requested, task, dialect).name());
+  }
+}
