@@ -70,27 +70,6 @@ public enum Engine {
     return this == MARIADB || this == MYSQL;
   }
 
-  /** SQL returning this session's id, or null when the engine has no server sessions. */
-  String sessionIdSql() {
-    return switch (this) {
-      case POSTGRESQL -> "SELECT pg_backend_pid()";
-      case MARIADB, MYSQL -> "SELECT CONNECTION_ID()";
-      case H2 -> "SELECT SESSION_ID()";
-      case SQLITE -> null;
-    };
-  }
-
-  /** SQL with one parameter (a session id) returning a row when that session waits on a lock. */
-  String waitingSql() {
-    return switch (this) {
-      case POSTGRESQL -> "SELECT 1 WHERE cardinality(pg_blocking_pids(CAST(? AS INT))) > 0";
-      case MARIADB, MYSQL -> null; // see InnodbStatus: INNODB_TRX is a stale cache when polled
-      case H2 -> "SELECT 1 FROM INFORMATION_SCHEMA.SESSIONS"
-          + " WHERE SESSION_ID = ? AND BLOCKER_ID IS NOT NULL";
-      case SQLITE -> null;
-    };
-  }
-
   /** Per-session settings so that no lock wait outlives a run; SQLite waits 200 ms then BUSY. */
   List<String> sessionSettings() {
     return switch (this) {

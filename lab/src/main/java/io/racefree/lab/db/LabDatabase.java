@@ -3,10 +3,11 @@ package io.racefree.lab.db;
 import io.racefree.lab.UsageException;
 import io.racefree.lab.model.DatabaseInfo;
 import io.racefree.lab.model.Isolation;
+import io.racefree.testing.BlockedSessions;
+import io.racefree.testing.SessionProbe;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -133,34 +134,17 @@ public final class LabDatabase implements AutoCloseable {
     }
   }
 
-  /** The server's id of a session, for {@link #isWaiting(long)}; -1 when the engine has none. */
-  public long sessionId(Connection session) throws SQLException {
-    String sql = engine.sessionIdSql();
-    if (sql == null) {
-      return -1;
-    }
-    try (Statement statement = session.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
+  /**
+   * Identifies a session for {@link #isWaiting}, before its first transaction; null on SQLite,
+   * which has no server sessions to watch (its statements end by themselves with SQLITE_BUSY).
+   */
+  public SessionProbe probe(Connection session) {
+    return engine == Engine.SQLITE ? null : SessionProbe.of(session);
   }
 
-  /** True when the session with this id is waiting on a lock held by another session. */
-  public synchronized boolean isWaiting(long sessionId) throws SQLException {
-    if (engine.isMySqlFamily()) {
-      return InnodbStatus.isWaiting(admin, sessionId);
-    }
-    String sql = engine.waitingSql();
-    if (sql == null || sessionId < 0) {
-      return false;
-    }
-    try (PreparedStatement statement = admin.prepareStatement(sql)) {
-      statement.setLong(1, sessionId);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next();
-      }
-    }
+  /** True when the session waits on a lock held by another (the testing kit's lock views). */
+  public synchronized boolean isWaiting(SessionProbe session) {
+    return session != null && BlockedSessions.isWaiting(admin, session);
   }
 
   /** Runs statements on the admin connection (autocommit), for table setup. */

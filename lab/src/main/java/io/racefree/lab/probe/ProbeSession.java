@@ -2,6 +2,7 @@ package io.racefree.lab.probe;
 
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.model.Isolation;
+import io.racefree.testing.SessionProbe;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,14 +25,14 @@ import java.util.function.IntSupplier;
 final class ProbeSession implements AutoCloseable {
   private final String name;
   private final Connection connection;
-  private final long serverId;
+  private final SessionProbe probe;
   private final ExecutorService thread;
   private volatile Statement running;
 
-  private ProbeSession(String name, Connection connection, long serverId) {
+  private ProbeSession(String name, Connection connection, SessionProbe probe) {
     this.name = name;
     this.connection = connection;
-    this.serverId = serverId;
+    this.probe = probe;
     this.thread = Executors.newSingleThreadExecutor(runnable -> {
       Thread worker = new Thread(runnable, "racefree-probe-" + name);
       worker.setDaemon(true);
@@ -45,10 +46,10 @@ final class ProbeSession implements AutoCloseable {
     Connection connection = database.openSession();
     try {
       connection.setTransactionIsolation(isolation.jdbcLevel());
-      long id = database.sessionId(connection);
+      SessionProbe probe = database.probe(connection);
       connection.setAutoCommit(false);
-      return new ProbeSession(name, connection, id);
-    } catch (SQLException e) {
+      return new ProbeSession(name, connection, probe);
+    } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
     }
@@ -58,8 +59,9 @@ final class ProbeSession implements AutoCloseable {
     return name;
   }
 
-  long serverId() {
-    return serverId;
+  /** How the lock views find this session; null on SQLite. */
+  SessionProbe probe() {
+    return probe;
   }
 
   /** Queues a statement; the future completes with its result (errors are results too). */

@@ -73,7 +73,7 @@ final class ScriptRunner {
     }
   }
 
-  private boolean allSettled(boolean drain) throws SQLException {
+  private boolean allSettled(boolean drain) {
     Map<ProbeSession, Boolean> headWaiting = new HashMap<>();
     for (Submitted entry : submitted) {
       if (entry.future().isDone()) {
@@ -81,7 +81,7 @@ final class ScriptRunner {
       }
       Boolean waiting = headWaiting.get(entry.session());
       if (waiting == null) {
-        waiting = database.isWaiting(entry.session().serverId());
+        waiting = database.isWaiting(entry.session().probe());
         headWaiting.put(entry.session(), waiting);
         entry.markBlocked(waiting);
       }
