@@ -56,26 +56,37 @@ public final class HtmlReport {
     long anomalies = results.runs().stream().filter(r -> r.verdict() == Verdict.ANOMALY).count();
     long prevented = results.runs().stream().filter(r -> r.verdict() == Verdict.PREVENTED).count();
     boolean racefreeOk = results.racefreeFailures().isEmpty();
+    boolean scenarios = results.runs().stream().anyMatch(r -> !r.isProbe());
+    boolean probes = results.runs().stream().anyMatch(RunResult::isProbe);
     html.append("<header><div class=\"title\"><h1>racefree <span>race lab</span></h1>")
         .append("<p class=\"sub\">Which concurrency advice actually holds on these databases.</p>")
-        .append("</div><div class=\"verdict ").append(racefreeOk ? "good" : "bad").append("\">")
-        .append(racefreeOk ? "racefree strategy: no forbidden outcome"
-            : "racefree strategy: FORBIDDEN outcome seen")
-        .append("</div></header>");
+        .append("</div>");
+    if (scenarios) {
+      html.append("<div class=\"verdict ").append(racefreeOk ? "good" : "bad").append("\">")
+          .append(racefreeOk ? "racefree strategy: no forbidden outcome"
+              : "racefree strategy: FORBIDDEN outcome seen").append("</div>");
+    }
+    html.append("</header>");
     html.append("<section class=\"cards\">");
     card(html, "racefree", env.racefreeVersion());
     card(html, "JVM", env.jvm());
     card(html, "machine", env.os());
     card(html, "started", env.startedAt());
-    card(html, "seed", String.valueOf(env.seed()));
-    card(html, "stress", env.threads() + " threads x " + env.processes() + " process(es), "
-        + env.durationSeconds() + " s");
+    if (scenarios) {
+      card(html, "seed", String.valueOf(env.seed()));
+      card(html, "stress", env.threads() + " threads x " + env.processes() + " process(es), "
+          + env.durationSeconds() + " s");
+    }
     html.append("</section><section class=\"cards\">");
-    stat(html, "passed", passed, "passed");
-    stat(html, "interesting", interesting, "interesting");
-    stat(html, "failed", failed, "failed");
-    stat(html, "prevented", prevented, "probe: prevented");
-    stat(html, "failed", anomalies, "probe: anomalies");
+    if (scenarios) {
+      stat(html, "passed", passed, "scenario runs passed");
+      stat(html, "interesting", interesting, "interesting");
+      stat(html, "failed", failed, "failed");
+    }
+    if (probes) {
+      stat(html, "prevented", prevented, "probe: prevented");
+      stat(html, "failed", anomalies, "probe: anomalies");
+    }
     html.append("</section>");
     html.append("<table class=\"env\"><thead><tr><th>label</th><th>database</th><th>driver</th>"
         + "<th>default isolation</th><th>session settings</th><th>URL</th></tr></thead><tbody>");

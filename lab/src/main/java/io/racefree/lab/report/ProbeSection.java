@@ -53,9 +53,12 @@ final class ProbeSection {
         : run.verdict() == Verdict.PREVENTED ? "passed" : "failed";
     String text = run.verdict() == null ? run.status().name()
         : run.verdict() == Verdict.PREVENTED ? "prevented" : "anomaly";
-    String how = run.observations().stream().map(Observation::description)
-        .filter(d -> run.verdict() != Verdict.PREVENTED || d.startsWith("prevented"))
-        .findFirst().orElse("").replace("prevented: ", "");
+    String how = run.verdict() == Verdict.ANOMALY
+        ? "in: " + String.join(", ", run.observations().stream()
+            .filter(o -> "anomaly".equals(o.description())).map(Observation::name).toList())
+        : run.observations().stream().map(Observation::description)
+            .filter(d -> d.startsWith("prevented")).findFirst().orElse("")
+            .replace("prevented: ", "");
     return "<td class=\"cell " + css + "\"><a href=\"#" + HtmlReport.anchor(run) + "\"><b>"
         + text + "</b><span>" + escape(how) + "</span></a></td>";
   }

@@ -1,0 +1,78 @@
+package io.racefree.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineErrorsTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run racefree(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = RacefreeCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static void assertOneLineError(Run run, String fragment) {
+    assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err().strip()).doesNotContain("\n").contains(fragment)
+        .doesNotContain("Exception").startsWith("racefree: ");
+  }
+
+  @Test
+  void unknownOptionIsOneLineAndExitTwo() {
+    assertOneLineError(racefree("run", "--frobnicate"), "--frobnicate");
+  }
+
+  @Test
+  void unknownScenarioIsOneLineAndExitTwo() {
+    assertOneLineError(racefree("run", "--scenario", "no-such-scenario", "--duration", "0"),
+        "no scenario matches 'no-such-scenario'");
+  }
+
+  @Test
+  void misspeltIsolationIsOneLineAndExitTwo() {
+    assertOneLineError(racefree("probe", "--isolation", "SNAPSHOT", "--out", dir.toString()),
+        "unknown isolation level 'SNAPSHOT'");
+  }
+
+  @Test
+  void unreachableUrlIsOneLineAndExitTwo() {
+    assertOneLineError(racefree("probe", "--url", "jdbc:postgresql://127.0.0.1:1/test",
+        "--user", "postgres", "--out", dir.toString()), "cannot connect to");
+  }
+
+  @Test
+  void unknownUrlSchemeIsOneLineAndExitTwo() {
+    assertOneLineError(racefree("probe", "--url", "jdbc:oracle:thin:@x", "--out",
+        dir.toString()), "unsupported JDBC URL");
+  }
+
+  @Test
+  void isolationTheDatabaseLacksIsOneLineAndExitTwo() {
+    String url = "jdbc:sqlite:" + dir.resolve("lab.db");
+    assertOneLineError(racefree("probe", "--url", url, "--isolation", "READ_COMMITTED",
+        "--out", dir.toString()), "SQLite does not offer isolation level READ_COMMITTED");
+  }
+
+  @Test
+  void missingResultsFileIsOneLineAndExitTwo() {
+    assertOneLineError(racefree("report", dir.resolve("nope.json").toString()),
+        "no such results file");
+  }
+
+  @Test
+  void listNamesEveryScenarioStrategyAndAnomalyWithItsSeed() {
+    Run run = racefree("list");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("get-or-create-unique", "seeds 000,001,003",
+        "select-for-update-ordered", "serializable-retry", "racefree", "G2-item", "OTV");
+  }
+}

@@ -1,0 +1,35 @@
+package io.racefree.lab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReportRenderingTest {
+  @Test
+  void htmlIsSelfContainedAndShowsEveryPart() {
+    String html = new HtmlReport().render(SampleResults.create());
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<svg")
+        .contains("get-or-create-unique", "not-found-after-duplicate-key", "Isolation probe",
+            "Lost Update", "mariadb RR", "Throughput", "blocked; completed after step 3",
+            "MariaDB 10.11.19-MariaDB")
+        .doesNotContain("src=\"http", "href=\"http", "@import", "<link");
+  }
+
+  @Test
+  void htmlEscapesWhatTheDatabaseSaid() {
+    String html = new HtmlReport().render(SampleResults.create());
+    assertThat(html).contains("&lt;the row&gt;").doesNotContain("<the row>");
+  }
+
+  @Test
+  void terminalTableReadsWithoutColour() {
+    String text = new TerminalReport(false).render(SampleResults.create());
+    assertThat(text).doesNotContain("\u001b[").contains("racefree 0.1.0", "FAIL", "ANOMALY",
+        "get-or-create-unique / naive", "P4  Lost Update", "not-found-after-duplicate-key");
+  }
+
+  @Test
+  void terminalTableColoursOnRequest() {
+    assertThat(new TerminalReport(true).render(SampleResults.create())).contains("\u001b[31;1m");
+  }
+}

@@ -1,0 +1,42 @@
+package io.racefree.lab.report;
+
+import io.racefree.lab.model.DatabaseInfo;
+import io.racefree.lab.model.Environment;
+import io.racefree.lab.model.Expect;
+import io.racefree.lab.model.Grade;
+import io.racefree.lab.model.Isolation;
+import io.racefree.lab.model.Observation;
+import io.racefree.lab.model.Results;
+import io.racefree.lab.model.RunResult;
+import io.racefree.lab.model.RunStatus;
+import io.racefree.lab.model.TranscriptLine;
+import io.racefree.lab.model.Verdict;
+import java.util.List;
+
+/** A small results file with one run of each kind, for rendering and JSON tests. */
+final class SampleResults {
+  private SampleResults() {}
+
+  static Results create() {
+    DatabaseInfo db = new DatabaseInfo("mariadb", "jdbc:mariadb://127.0.0.1:3306/test",
+        "MariaDB", "10.11.19-MariaDB", "MariaDB Connector/J", "3.5.11",
+        Isolation.REPEATABLE_READ, null);
+    Environment env = new Environment("0.1.0", "Java 17", "Linux", "2026-11-22T00:00:00Z", 42,
+        4, 1, 2, List.of(db));
+    RunResult scenario = new RunResult(RunResult.SCENARIO, "mariadb", "get-or-create-unique",
+        "naive", null, Isolation.REPEATABLE_READ, RunResult.DETERMINISTIC, RunStatus.OK,
+        Grade.FAILED, null, List.of(new Observation("not-found-after-duplicate-key", 1,
+            Expect.FORBIDDEN, "the re-read missed <the row>")), null, List.of(), null, 12);
+    RunResult stress = new RunResult(RunResult.SCENARIO, "mariadb", "transfer", "racefree",
+        null, Isolation.READ_COMMITTED, RunResult.STRESS, RunStatus.OK, Grade.PASSED, null,
+        List.of(new Observation("balanced", 1, Expect.ACCEPTABLE, "ok")), 1234.5, List.of(),
+        null, 2000);
+    RunResult probe = new RunResult(RunResult.PROBE, "mariadb", null, null, "P4",
+        Isolation.REPEATABLE_READ, RunResult.DETERMINISTIC, RunStatus.OK, null, Verdict.ANOMALY,
+        List.of(new Observation("lost update", 1, null, "anomaly")), null,
+        List.of(new TranscriptLine(1, "lost update", "T1", "SELECT 1", "1 => 10", false, 1),
+            new TranscriptLine(2, "lost update", "T2", "UPDATE test", "1 row", true, 3)),
+        null, 40);
+    return new Results(env, List.of(scenario, stress, probe));
+  }
+}
