@@ -1,0 +1,79 @@
+package io.racefree.lab.scenario;
+
+import io.racefree.lab.db.LabDatabase;
+import io.racefree.lab.model.Isolation;
+import io.racefree.lab.model.Outcomes;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deterministic runs of each scenario: fresh tables, the seed's interleaving of two callers,
+ * then counts of named observations from what the callers got and what the tables hold.
+ *
+ * <p>Not thread-safe: one run at a time per instance.
+ */
+final class ScenarioRuns {
+  private final LabDatabase database;
+
+  ScenarioRuns(LabDatabase database) {
+    this.database = database;
+  }
+
+  Map<String, Long> getOrCreate(String strategy, Isolation isolation, boolean unique)
+      throws SQLException {
+    database.execute("DROP TABLE IF EXISTS goc",
+        "CREATE TABLE goc (k INT NOT NULL" + (unique ? " UNIQUE" : "") + ", v INT)");
+    TwoCallers.Body body = (actor, pause) ->
+        CallResult.ok(GetOrCreate.run(strategy, actor, 1, pause));
+    List<CallResult> results = new TwoCallers(database, isolation).race(body, body);
+    long rows = database.query("SELECT COUNT(*) FROM goc WHERE k = 1").get(0)[0];
+    Map<String, Long> counts = failures(results);
+    long created = results.stream().filter(CallResult::created).count();
+    if (rows > 1) {
+      counts.put(Outcomes.DUPLICATE_ROWS, rows - 1);
+    } else if (rows == 1 && created > 1) {
+      counts.put(Outcomes.CREATED_FLAG_WRONG, 1L);
+    } else if (rows == 1) {
+      counts.put(Outcomes.ONE_ROW, 1L);
+    }
+    return counts;
+  }
+
+  Map<String, Long> transfer(String strategy, Isolation isolation) throws SQLException {
+    database.execute("DROP TABLE IF EXISTS accounts",
+        "CREATE TABLE accounts (id INT PRIMARY KEY, balance INT NOT NULL, version INT NOT NULL)",
+        "INSERT INTO accounts (id, balance, version) VALUES (1, 100, 0), (2, 100, 0)");
+    List<CallResult> results = new TwoCallers(database, isolation).race(
+        (actor, pause) -> transfer(strategy, actor, 1, 2, 10, pause),
+        (actor, pause) -> transfer(strategy, actor, 2, 1, 30, pause));
+    List<long[]> rows = database.query("SELECT id, balance FROM accounts ORDER BY id");
+    long first = 100 - (results.get(0).succeeded() ? 10 : 0)
+        + (results.get(1).succeeded() ? 30 : 0);
+    Map<String, Long> counts = failures(results);
+    long a = rows.get(0)[1];
+    long b = rows.get(1)[1];
+    if (a == first && b == 200 - first) {
+      counts.put(Outcomes.BALANCED, 1L);
+    } else if (a + b != 200) {
+      counts.put(Outcomes.MONEY_CREATED_OR_DESTROYED, 1L);
+    } else {
+      counts.put(Outcomes.LOST_UPDATE, 1L);
+    }
+    return counts;
+  }
+
+  private static CallResult transfer(String strategy, Actor actor, long from, long to,
+      long amount, Pause pause) throws CallerFailure, InterruptedException {
+    Transfer.run(strategy, actor, from, to, amount, pause);
+    return CallResult.ok(false);
+  }
+
+  private static Map<String, Long> failures(List<CallResult> results) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    results.stream().filter(result -> !result.succeeded())
+        .forEach(result -> counts.merge(result.failure(), 1L, Long::sum));
+    return counts;
+  }
+}
