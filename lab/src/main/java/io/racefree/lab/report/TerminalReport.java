@@ -77,7 +77,7 @@ public final class TerminalReport {
         if (cells.stream().allMatch(Optional::isEmpty)) {
           continue;
         }
-        out.append(String.format("%-44s", scenario.name() + " / " + strategy.name()));
+        out.append(String.format("%-46s", scenario.name() + " / " + strategy.name()));
         cells.forEach(cell -> out.append(cell.map(this::scenarioCell).orElse(pad("·"))));
         out.append('\n');
       }
@@ -93,7 +93,7 @@ public final class TerminalReport {
         .append('\n');
     header(out, "anomaly", columns);
     for (AnomalySpec anomaly : Catalog.ANOMALIES) {
-      out.append(String.format("%-44s", anomaly.name() + "  " + anomaly.title()));
+      out.append(String.format("%-46s", anomaly.name() + "  " + anomaly.title()));
       for (Columns.Column column : columns.columns()) {
         out.append(runs.stream().filter(RunResult::isProbe)
             .filter(run -> anomaly.name().equals(run.anomaly()) && column.matches(run))
@@ -126,7 +126,7 @@ public final class TerminalReport {
   private void header(StringBuilder out, String title, Columns columns) {
     width = columns.columns().stream().mapToInt(c -> c.header().length()).max().orElse(0);
     width = Math.max(width, CELL) + 2;
-    out.append(String.format("%-44s", title));
+    out.append(String.format("%-46s", title));
     columns.columns().forEach(column -> out.append(pad(column.header())));
     out.append('\n');
   }

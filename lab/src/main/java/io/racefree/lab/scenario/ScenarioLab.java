@@ -64,6 +64,7 @@ public final class ScenarioLab {
         case "get-or-create-unique" -> runs.getOrCreate(strategy, level, true);
         case "get-or-create-no-unique" -> runs.getOrCreate(strategy, level, false);
         case "transfer" -> runs.transfer(strategy, level);
+        case "update-or-create" -> runs.updateOrCreate(strategy, level);
         default -> null;
       };
       if (counts == null) {

@@ -41,6 +41,43 @@ final class ScenarioRuns {
     return counts;
   }
 
+  /**
+   * Seed 004: T1's get misses; a competitor creates the row; T1's create hits the duplicate and
+   * re-reads; the competitor updates another column ({@code w = 99}); T1 saves the whole row.
+   */
+  Map<String, Long> updateOrCreate(String strategy, Isolation isolation) throws SQLException {
+    database.execute("DROP TABLE IF EXISTS uoc", "CREATE TABLE uoc (k INT NOT NULL UNIQUE,"
+        + " v INT, w INT NOT NULL, version INT NOT NULL)");
+    TwoCallers.Body create = (actor, pause) -> {
+      try {
+        actor.update("INSERT INTO uoc (k, v, w, version) VALUES (1, 0, 0, 0)");
+      } catch (SQLException e) {
+        if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
+          throw e;
+        }
+      }
+      return CallResult.ok(true);
+    };
+    TwoCallers.Body otherColumn = (actor, pause) -> {
+      actor.update("UPDATE uoc SET w = 99, version = version + 1 WHERE k = 1");
+      return CallResult.ok(false);
+    };
+    List<CallResult> results = new TwoCallers(database, isolation).race(
+        (actor, pause) -> CallResult.ok(UpdateOrCreate.run(strategy, actor, 1, 7, pause)),
+        List.of(create, otherColumn));
+    List<long[]> rows = database.query("SELECT w, v FROM uoc WHERE k = 1");
+    // Only T1 runs the strategy; the competitor's own errors are not the caller's.
+    Map<String, Long> counts = failures(results.subList(0, 1));
+    if (rows.size() > 1) {
+      counts.put(Outcomes.DUPLICATE_ROWS, rows.size() - 1L);
+    } else if (results.get(2).succeeded() && rows.get(0)[0] != 99) {
+      counts.put(Outcomes.LOST_UPDATE, 1L);
+    } else {
+      counts.put(Outcomes.NO_LOST_UPDATE, 1L);
+    }
+    return counts;
+  }
+
   Map<String, Long> transfer(String strategy, Isolation isolation) throws SQLException {
     database.execute("DROP TABLE IF EXISTS accounts",
         "CREATE TABLE accounts (id INT PRIMARY KEY, balance INT NOT NULL, version INT NOT NULL)",

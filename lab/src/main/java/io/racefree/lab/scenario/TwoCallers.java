@@ -9,15 +9,16 @@ import io.racefree.testing.SessionProbe;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Forces a seed's interleaving of two callers with the testing kit's {@link Interleaving}: T1 runs
- * until its strategy's pause point (after its first read), then T2 runs until it finishes or is
- * seen waiting on a lock (polling the server's lock views; on SQLite until it finishes, since a
+ * until its strategy's pause point (after its first read), then the competitor's next step runs
+ * until it finishes or is seen waiting on a lock (polling the server's lock views; on SQLite until it finishes, since a
  * blocked SQLite writer ends with SQLITE_BUSY), then T1 goes on.
  *
  * <p>Not thread-safe: one race per instance.
@@ -40,35 +41,56 @@ final class TwoCallers {
   }
 
   List<CallResult> race(Body first, Body second) throws SQLException {
+    return race(first, List.of(second));
+  }
+
+  /**
+   * T1 runs {@code first}; its n-th pause releases the competitor's n-th step (all steps run on
+   * one competitor connection, in order). Returns T1's result, then each step's.
+   */
+  List<CallResult> race(Body first, List<Body> competitorSteps) throws SQLException {
+    int steps = competitorSteps.size();
     try (Connection one = open(); Connection two = open();
         Interleaving race = Interleaving.create(LIMIT)) {
-      SessionProbe secondSession = database.probe(two);
-      CountDownLatch secondDone = new CountDownLatch(1);
-      AtomicBoolean paused = new AtomicBoolean();
+      SessionProbe competitor = database.probe(two);
+      List<CountDownLatch> done = new ArrayList<>();
+      competitorSteps.forEach(step -> done.add(new CountDownLatch(1)));
+      AtomicInteger pauses = new AtomicInteger();
       Pause pause = () -> {
-        if (paused.compareAndSet(false, true)) {
-          race.reach("T1 paused");
-          awaitDoneOrWaiting(secondDone, secondSession);
+        int index = pauses.incrementAndGet();
+        if (index <= steps) {
+          race.reach("T1 pause " + index);
+          awaitDoneOrWaiting(done.get(index - 1), competitor);
         }
       };
       race.actor("T1", () -> {
         try {
           return call(first, new Actor(one, database.engine()), pause);
         } finally {
-          if (paused.compareAndSet(false, true)) {
-            race.reach("T1 paused");
+          for (int index = pauses.incrementAndGet(); index <= steps;
+              index = pauses.incrementAndGet()) {
+            race.reach("T1 pause " + index);
           }
         }
       });
       race.actor("T2", () -> {
-        race.await("T1 paused");
-        try {
-          return call(second, new Actor(two, database.engine()), Pause.NONE);
-        } finally {
-          secondDone.countDown();
+        Actor actor = new Actor(two, database.engine());
+        List<CallResult> results = new ArrayList<>();
+        for (int index = 1; index <= steps; index++) {
+          race.await("T1 pause " + index);
+          try {
+            results.add(call(competitorSteps.get(index - 1), actor, Pause.NONE));
+          } finally {
+            done.get(index - 1).countDown();
+          }
         }
+        return results;
       });
-      return race.runCollecting().all().stream().map(TwoCallers::result).toList();
+      List<Outcome<?>> outcomes = race.runCollecting().all();
+      List<CallResult> results = new ArrayList<>();
+      results.add(result(outcomes.get(0)));
+      results.addAll(competitorResults(outcomes.get(1), steps));
+      return results;
     }
   }
 
@@ -100,6 +122,13 @@ final class TwoCallers {
       actor.rollbackQuietly();
       return CallResult.failed(Outcomes.OTHER_ERROR);
     }
+  }
+
+  private static List<CallResult> competitorResults(Outcome<?> outcome, int steps) {
+    if (outcome.succeeded() && outcome.value() instanceof List<?> list) {
+      return list.stream().map(item -> (CallResult) item).toList();
+    }
+    return java.util.Collections.nCopies(steps, CallResult.failed(Outcomes.OTHER_ERROR));
   }
 
   private static CallResult result(Outcome<?> outcome) {
