@@ -43,9 +43,12 @@ public final class ScenarioLab {
           continue;
         }
         for (Isolation level : levelsFor(strategy.name(), levels)) {
-          progress.update(database.label() + " " + scenario.name() + " / " + strategy.name(),
-              (double) results.size() / Math.max(1, scenarios.size() * strategies.size()));
           results.add(deterministic(scenario, strategy.name(), level));
+          boolean fixedLevel = levelsFor(strategy.name(), List.of()).size() == 1;
+          boolean atDefault = level == database.info().defaultIsolation() || fixedLevel;
+          if (stress.enabled() && (atDefault || !stressAtDefaultOnly)) {
+            results.add(stress(scenario, strategy.name(), level, stress));
+          }
         }
       }
     }
@@ -80,6 +83,40 @@ public final class ScenarioLab {
       return result(scenario, strategy, level, RunStatus.TIMEOUT, List.of(),
           "the interleaving did not finish in time", started);
     }
+  }
+
+  /** One stress run; never throws for database trouble (status ERROR instead). */
+  public RunResult stress(ScenarioSpec scenario, String strategy, Isolation level,
+      StressSettings settings) {
+    String skip = skipReason(strategy, level);
+    if (skip != null) {
+      return stressResult(scenario, strategy, level, RunStatus.SKIPPED, List.of(), null, skip,
+          0);
+    }
+    long started = System.nanoTime();
+    try {
+      StressRun.Measured measured = new StressRun(database, progress).run(scenario, strategy,
+          level, settings, database.label() + " " + scenario.name() + " / " + strategy);
+      return stressResult(scenario, strategy, level, RunStatus.OK,
+          Grader.observe(scenario, measured.counts()), measured.opsPerSecond(), null, started);
+    } catch (SQLException | java.io.IOException | RuntimeException e) {
+      return stressResult(scenario, strategy, level, RunStatus.ERROR, List.of(), null,
+          String.valueOf(e.getMessage()), started);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return stressResult(scenario, strategy, level, RunStatus.ERROR, List.of(), null,
+          "interrupted", started);
+    }
+  }
+
+  private RunResult stressResult(ScenarioSpec scenario, String strategy, Isolation level,
+      RunStatus status, List<Observation> observations, Double opsPerSecond, String message,
+      long started) {
+    long elapsed = started == 0 ? 0 : (System.nanoTime() - started) / 1_000_000;
+    return new RunResult(RunResult.SCENARIO, database.label(), scenario.name(), strategy, null,
+        level, RunResult.STRESS, status,
+        status == RunStatus.OK ? Grader.grade(observations) : null, null, observations,
+        opsPerSecond, List.of(), message, elapsed);
   }
 
   private List<Isolation> levelsFor(String strategy, List<Isolation> requested) {

@@ -128,7 +128,7 @@ final class UpdateOrCreate {
           + " ON CONFLICT (k) DO UPDATE SET v = excluded.v";
       case MARIADB, MYSQL -> "INSERT INTO uoc (k, v, w, version) VALUES (?, ?, 0, 0)"
           + " ON DUPLICATE KEY UPDATE v = VALUES(v)";
-      case H2 -> "MERGE INTO uoc USING (VALUES (CAST(? AS INT), CAST(? AS INT))) s(k, v)"
+      case H2 -> "MERGE INTO uoc USING (VALUES (CAST(? AS BIGINT), CAST(? AS INT))) s(k, v)"
           + " ON uoc.k = s.k WHEN MATCHED THEN UPDATE SET v = s.v"
           + " WHEN NOT MATCHED THEN INSERT (k, v, w, version) VALUES (s.k, s.v, 0, 0)";
     };
