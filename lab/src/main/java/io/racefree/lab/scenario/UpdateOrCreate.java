@@ -22,7 +22,8 @@ final class UpdateOrCreate {
       throws CallerFailure, InterruptedException {
     try {
       return switch (strategy) {
-        case "naive", "read-committed" -> readThenSave(actor, key, value, pause, "", false);
+        // Seed 004's pre-fix Django code: savepoint + insert, then a plain (unlocked) re-get.
+        case "naive", "read-committed" -> readThenSave(actor, key, value, pause, "", true);
         case "select-for-update" -> readThenSave(actor, key, value, pause, actor.forUpdate(),
             false);
         case "django" -> readThenSave(actor, key, value, pause, actor.forUpdate(), true);
@@ -31,7 +32,7 @@ final class UpdateOrCreate {
         case "optimistic-version" -> Retry.transient3(actor,
             () -> optimistic(actor, key, value, pause));
         case "serializable-retry" -> Retry.transient3(actor,
-            () -> readThenSave(actor, key, value, pause, "", false));
+            () -> readThenSave(actor, key, value, pause, "", true));
         default -> throw new IllegalArgumentException("no update-or-create for " + strategy);
       };
     } catch (SQLException e) {

@@ -1,0 +1,70 @@
+package io.racefree.lab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.racefree.lab.db.EmbeddedTargets;
+import io.racefree.lab.db.Target;
+import io.racefree.lab.model.Isolation;
+import io.racefree.lab.model.Outcomes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedScenarioIT {
+  private final EmbeddedTargets embedded = new EmbeddedTargets();
+
+  @AfterEach
+  void removeFiles() {
+    embedded.close();
+  }
+
+  @Nested
+  @Tag("h2")
+  class H2 extends ScenarioContract {
+    @Override
+    Target target() {
+      return embedded.targets().get(0);
+    }
+
+    @Test
+    void naiveGetOrCreateWithoutUniqueKeyMakesDuplicates() {
+      assertThat(names(run("get-or-create-no-unique", "naive", Isolation.READ_COMMITTED)))
+          .contains(Outcomes.DUPLICATE_ROWS);
+    }
+
+    @Test
+    void naiveUpdateOrCreateLosesTheConcurrentUpdate() {
+      assertThat(names(run("update-or-create", "naive", Isolation.READ_COMMITTED)))
+          .contains(Outcomes.LOST_UPDATE);
+    }
+
+    @Test
+    void naiveTransferAtReadCommittedDestroysMoney() {
+      assertThat(names(run("transfer", "naive", Isolation.READ_COMMITTED)))
+          .contains(Outcomes.MONEY_CREATED_OR_DESTROYED);
+    }
+  }
+
+  /** SQLite's single writer turns every race into SQLITE_BUSY: no duplicates, no lost update. */
+  @Nested
+  @Tag("sqlite")
+  class Sqlite extends ScenarioContract {
+    @Override
+    Target target() {
+      return embedded.targets().get(1);
+    }
+
+    @Test
+    void naiveWithoutUniqueKeyGetsBusyInsteadOfDuplicates() {
+      assertThat(names(run("get-or-create-no-unique", "naive", Isolation.SERIALIZABLE)))
+          .contains(Outcomes.BUSY).doesNotContain(Outcomes.DUPLICATE_ROWS);
+    }
+
+    @Test
+    void naiveTransferStaysBalanced() {
+      assertThat(names(run("transfer", "naive", Isolation.SERIALIZABLE)))
+          .contains(Outcomes.BALANCED).doesNotContain(Outcomes.LOST_UPDATE);
+    }
+  }
+}
