@@ -57,7 +57,7 @@ public final class ScenarioLab {
 
   /** One deterministic run; never throws for database trouble (status ERROR instead). */
   public RunResult deterministic(ScenarioSpec scenario, String strategy, Isolation level) {
-    String skip = skipReason(strategy, level);
+    String skip = skipReason(scenario.name(), strategy, level);
     if (skip != null) {
       return result(scenario, strategy, level, RunStatus.SKIPPED, List.of(), skip, 0);
     }
@@ -88,7 +88,7 @@ public final class ScenarioLab {
   /** One stress run; never throws for database trouble (status ERROR instead). */
   public RunResult stress(ScenarioSpec scenario, String strategy, Isolation level,
       StressSettings settings) {
-    String skip = skipReason(strategy, level);
+    String skip = skipReason(scenario.name(), strategy, level);
     if (skip != null) {
       return stressResult(scenario, strategy, level, RunStatus.SKIPPED, List.of(), null, skip,
           0);
@@ -127,13 +127,13 @@ public final class ScenarioLab {
     };
   }
 
-  private String skipReason(String strategy, Isolation level) {
+  private String skipReason(String scenario, String strategy, Isolation level) {
     Engine engine = database.engine();
     if (!engine.offers(level)) {
       return engine.displayName() + " does not offer " + level;
     }
-    if (Catalog.RACEFREE.equals(strategy)) {
-      return LibraryStrategy.unavailableReason();
+    if (Catalog.RACEFREE.equals(strategy) && LibraryStrategy.unavailableReason(scenario) != null) {
+      return LibraryStrategy.unavailableReason(scenario);
     }
     if (strategy.startsWith("select-for-update") && engine == Engine.SQLITE) {
       return "SQLite has no SELECT ... FOR UPDATE";

@@ -2,6 +2,7 @@ package io.racefree.lab.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.racefree.lab.db.Engine;
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.ScenarioSpec;
@@ -76,6 +77,12 @@ public final class StressWorker {
     StressTally tally = StressTally.empty();
     try (Connection connection = database.openSession()) {
       connection.setTransactionIsolation(isolation.jdbcLevel());
+      if (database.engine() == Engine.SQLITE) {
+        // Under load a writer should wait its turn as an application would, not give up at once.
+        try (var statement = connection.createStatement()) {
+          statement.execute("PRAGMA busy_timeout = 2000");
+        }
+      }
       Actor actor = new Actor(connection, database.engine());
       while (System.nanoTime() < deadline) {
         tally = tally.plus(Workloads.operate(scenario, strategy, actor, random));

@@ -29,6 +29,7 @@ final class Transfer {
           return null;
         });
         case "table-lock" -> tableLock(actor, from, to, amount, pause);
+        case "racefree" -> LibraryStrategy.transfer(actor, from, to, amount, pause);
         case "serializable-retry" -> Retry.transient3(actor, () -> {
           readModifyWrite(actor, from, to, amount, pause, "");
           return null;
