@@ -14,7 +14,7 @@ import java.util.List;
 final class EnvironmentFactory {
   private EnvironmentFactory() {}
 
-  static Environment create(long seed, int threads, int processes, int durationSeconds,
+  static Environment create(long seed, int threads, int processes, double durationSeconds,
       List<DatabaseInfo> databases) {
     String jvm = "Java " + System.getProperty("java.version") + " ("
         + System.getProperty("java.vm.name") + ")";

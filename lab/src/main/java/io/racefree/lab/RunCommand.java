@@ -109,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     StressSettings stress = plan.stress();
     Results results = new Results(EnvironmentFactory.create(stress.seed(), stress.threads(),
-        stress.processes(), (int) Math.ceil(stress.durationSeconds()), infos), runs);
+        stress.processes(), stress.durationSeconds(), infos), runs);
     return ReportOutput.writeAndShow(results, out, stdout);
   }
 

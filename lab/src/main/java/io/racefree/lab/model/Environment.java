@@ -16,7 +16,7 @@ public record Environment(
     long seed,
     int threads,
     int processes,
-    int durationSeconds,
+    double durationSeconds,
     List<DatabaseInfo> databases) {
 
   public Environment {

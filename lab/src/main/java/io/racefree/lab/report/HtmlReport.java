@@ -75,7 +75,7 @@ public final class HtmlReport {
     if (scenarios) {
       card(html, "seed", String.valueOf(env.seed()));
       card(html, "stress", env.threads() + " threads x " + env.processes() + " process(es), "
-          + env.durationSeconds() + " s");
+          + env.durationSeconds() + " s per run");
     }
     html.append("</section><section class=\"cards\">");
     if (scenarios) {

@@ -1,5 +1,6 @@
 package io.racefree.lab.scenario;
 
+import io.racefree.Database;
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.model.Outcomes;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.sql.Statement;
 final class Actor {
   private final Connection connection;
   private final Engine engine;
+  private Database library;
 
   Actor(Connection connection, Engine engine) {
     this.connection = connection;
@@ -29,6 +31,14 @@ final class Actor {
 
   Connection connection() {
     return connection;
+  }
+
+  /** The racefree library on this actor's connection, built once (it reads the catalog). */
+  Database library() {
+    if (library == null) {
+      library = Database.of(new BorrowedConnection(connection));
+    }
+    return library;
   }
 
   /** Starts a transaction: autocommit off (the first statement begins it). */

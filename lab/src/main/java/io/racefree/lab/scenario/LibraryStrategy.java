@@ -30,7 +30,7 @@ final class LibraryStrategy {
 
   static void transfer(Actor actor, long from, long to, long amount, Pause pause)
       throws CallerFailure, InterruptedException {
-    Database database = Database.of(new BorrowedConnection(actor.connection()));
+    Database database = actor.library();
     TransactionOptions options = TransactionOptions.defaults().withRetry(RetryPolicy.standard());
     try {
       database.useTransaction(options, tx -> {

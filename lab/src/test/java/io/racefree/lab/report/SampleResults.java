@@ -22,7 +22,7 @@ final class SampleResults {
         "MariaDB", "10.11.19-MariaDB", "MariaDB Connector/J", "3.5.11",
         Isolation.REPEATABLE_READ, null);
     Environment env = new Environment("0.1.0", "Java 17", "Linux", "2026-11-22T00:00:00Z", 42,
-        4, 1, 2, List.of(db));
+        4, 1, 2.0, List.of(db));
     RunResult scenario = new RunResult(RunResult.SCENARIO, "mariadb", "get-or-create-unique",
         "naive", null, Isolation.REPEATABLE_READ, RunResult.DETERMINISTIC, RunStatus.OK,
         Grade.FAILED, null, List.of(new Observation("not-found-after-duplicate-key", 1,
