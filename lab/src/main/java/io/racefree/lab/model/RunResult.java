@@ -1,5 +1,6 @@
 package io.racefree.lab.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -42,6 +43,7 @@ public record RunResult(
     transcript = transcript == null ? List.of() : List.copyOf(transcript);
   }
 
+  @JsonIgnore
   public boolean isProbe() {
     return PROBE.equals(kind);
   }

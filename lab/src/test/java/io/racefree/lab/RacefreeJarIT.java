@@ -1,0 +1,96 @@
+package io.racefree.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as users run it: separate JVM, real exit codes, real worker processes. */
+class RacefreeJarIT {
+  @TempDir Path dir;
+
+  private record Exit(int code, String out, String err) {}
+
+  private Exit racefree(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        System.getProperty("racefree.jar", "target/racefree.jar")));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    assertThat(process.waitFor(240, TimeUnit.SECONDS)).isTrue();
+    return new Exit(process.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  @Test
+  void listExitsZero() throws Exception {
+    Exit exit = racefree("list");
+    assertThat(exit.code()).isZero();
+    assertThat(exit.out()).contains("get-or-create-unique");
+  }
+
+  @Test
+  @Tag("mariadb")
+  void wrongPasswordIsOneLineAndExitTwo() throws Exception {
+    Exit exit = racefree("probe", "--url",
+        env("RACEFREE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"), "--user",
+        env("RACEFREE_MARIADB_USER", "root"), "--password", "certainly-wrong-password");
+    assertThat(exit.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(exit.err().strip()).startsWith("racefree: cannot connect to").doesNotContain("\n")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  @Tag("sqlite")
+  void defaultRunWritesResultsAndReportAndPasses() throws Exception {
+    Exit exit = racefree();
+    assertThat(exit.code()).as(exit.err()).isZero();
+    assertThat(dir.resolve("racefree-report/results.json")).exists();
+    assertThat(dir.resolve("racefree-report/report.html")).exists();
+    assertThat(exit.out()).contains("Scenarios, deterministic", "Scenarios, stress");
+    Exit rerender = racefree("report", "racefree-report/results.json", "--html", "again.html");
+    assertThat(rerender.code()).isZero();
+    assertThat(dir.resolve("again.html")).exists();
+  }
+
+  @Test
+  @Tag("postgresql")
+  void fourProcessesReachTheSameVerdicts() throws Exception {
+    String url = env("RACEFREE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    String user = env("RACEFREE_PG_USER", "postgres");
+    Exit exit = racefree("run", "--url", url, "--user", user, "--scenario",
+        "get-or-create-no-unique|transfer", "--strategy", "naive|table-lock|racefree",
+        "--isolation", "READ_COMMITTED", "--processes", "4", "--threads", "2", "--duration", "2",
+        "--out", "four");
+    assertThat(exit.code()).as(exit.err()).isZero();
+    JsonNode results = new ObjectMapper().readTree(dir.resolve("four/results.json").toFile());
+    assertThat(results.at("/environment/processes").asInt()).isEqualTo(4);
+    for (JsonNode run : results.get("runs")) {
+      if (!"stress".equals(run.get("mode").asText())
+          || "SKIPPED".equals(run.get("status").asText())) {
+        continue;
+      }
+      assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("OK");
+      String expected = "naive".equals(run.get("strategy").asText()) ? "FAILED" : "PASSED";
+      assertThat(run.get("grade").asText()).as(run.toString()).isEqualTo(expected);
+    }
+  }
+}
