@@ -1,0 +1,19 @@
+package io.racefree.testing;
+
+/**
+ * An actor of an {@link Interleaving} threw; the cause is what it threw. Failures of other actors
+ * are attached as suppressed exceptions.
+ */
+public final class ActorFailedException extends RuntimeException {
+  private final String actor;
+
+  public ActorFailedException(String actor, Throwable cause) {
+    super("actor " + actor + " failed: " + cause, cause);
+    this.actor = actor;
+  }
+
+  /** The name of the actor that failed. */
+  public String actor() {
+    return actor;
+  }
+}

@@ -1,0 +1,11 @@
+package io.racefree.testing;
+
+/**
+ * An {@link Interleaving} did not finish in time, or a phase was not reached in time. The message
+ * lists every actor, what it was waiting for and where its thread was.
+ */
+public final class InterleavingTimeoutError extends AssertionError {
+  public InterleavingTimeoutError(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,11 @@
+package io.racefree.testing;
+
+/**
+ * Thrown by {@link Interleaving#await(String)} when the phase can no longer be reached because an
+ * actor failed; it keeps the other actors from waiting until the timeout.
+ */
+public final class PhaseNeverReachedException extends RuntimeException {
+  public PhaseNeverReachedException(String phase, String reason) {
+    super("phase '" + phase + "' will never be reached: " + reason);
+  }
+}

@@ -1,0 +1,10 @@
+package io.racefree.testing;
+
+import java.sql.SQLException;
+
+/** A query run by the testing kit itself (not by the test) failed; the cause is the driver's error. */
+public final class TestingSqlException extends RuntimeException {
+  public TestingSqlException(String message, SQLException cause) {
+    super(message + ": " + cause.getMessage() + " [SQLState " + cause.getSQLState() + "]", cause);
+  }
+}
