@@ -10,6 +10,11 @@ public enum ErrorCategory {
   FOREIGN_KEY_VIOLATION(false),
   NOT_NULL_VIOLATION(false),
   CHECK_VIOLATION(false),
+  /**
+   * An integrity constraint the database did not name more precisely (an exclusion constraint, a
+   * generic SQLState 23000, a trigger's RAISE(ABORT) on SQLite).
+   */
+  CONSTRAINT_VIOLATION(false),
   SERIALIZATION_FAILURE(true),
   DEADLOCK(true),
   LOCK_TIMEOUT(true),
