@@ -123,6 +123,33 @@ public final class Database {
 
   // ---- get-or-create and update-or-create in their own transaction (io.racefree.upsert) ----
 
+  /**
+   * {@link Transaction#getOrCreate} in its own transaction at the connection's isolation level,
+   * retried under {@link io.racefree.tx.RetryPolicy#standard()}: suppliers in {@code defaults} may
+   * run more than once.
+   */
+  public io.racefree.upsert.GetOrCreateResult getOrCreate(
+      String table, Map<String, ?> lookup, Map<String, ?> defaults) {
+    return withTransaction(upsertOptions(), tx -> tx.getOrCreate(table, lookup, defaults));
+  }
+
+  /** {@link Transaction#updateOrCreate} in its own retried transaction. */
+  public io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      Map<String, ?> lookup, Map<String, ?> updates, Map<String, ?> createDefaults) {
+    return withTransaction(upsertOptions(),
+        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
+  }
+
+  /** {@link Transaction#getOrCreateAll} in its own retried transaction. */
+  public List<io.racefree.upsert.GetOrCreateResult> getOrCreateAll(
+      String table, List<? extends Map<String, ?>> lookups, Map<String, ?> defaults) {
+    return withTransaction(upsertOptions(), tx -> tx.getOrCreateAll(table, lookups, defaults));
+  }
+
+  private static TransactionOptions upsertOptions() {
+    return TransactionOptions.defaults().withRetry(io.racefree.tx.RetryPolicy.standard());
+  }
+
   // ---- end of get-or-create section ----
 
   // ---- named locks on a session (io.racefree.lock) ----
