@@ -1,0 +1,8 @@
+package io.racefree.testing.leak;
+
+/** A test left a connection, transaction or named lock open. The message lists every leak. */
+public final class LeakError extends AssertionError {
+  public LeakError(String message) {
+    super(message);
+  }
+}
