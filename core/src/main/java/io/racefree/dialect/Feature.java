@@ -3,7 +3,7 @@ package io.racefree.dialect;
 /**
  * Named capabilities a {@link Dialect} may have. Code asks {@code dialect.supports(feature)} and
  * fails fast with {@link io.racefree.error.UnsupportedFeatureException} instead of emitting SQL that
- * does something else.
+ * does something else. Immutable and thread-safe.
  */
 public enum Feature {
   /** {@code INSERT ... RETURNING}. */
@@ -51,5 +51,7 @@ public enum Feature {
   /** The whole database has one writer at a time; {@code BEGIN IMMEDIATE} takes the write lock. */
   SINGLE_WRITER,
   /** A failed statement aborts the whole transaction until rollback (PostgreSQL 25P02). */
-  FAILED_STATEMENT_ABORTS_TRANSACTION
+  FAILED_STATEMENT_ABORTS_TRANSACTION,
+  /** Read-only transactions that the engine enforces (SQLite through PRAGMA query_only). */
+  READ_ONLY_TRANSACTIONS
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * H2 2.x (MVStore). Unquoted identifiers fold to upper case. No RETURNING (generated keys instead),
  * no ON CONFLICT in the default mode; {@code MERGE INTO ... KEY (...)} is the upsert. SERIALIZABLE
- * does not prevent write skew on disjoint inserts (verified on 2.3.232).
+ * does not prevent write skew on disjoint inserts (verified on 2.3.232). H2 ignores
+ * {@code Connection.setReadOnly}, so racefree refuses read-only transactions on it.
  */
 public final class H2Dialect extends Dialect {
   public H2Dialect(ServerVersion version) {

@@ -20,7 +20,7 @@ public final class MariaDbDialect extends Dialect {
     into.addAll(
         Set.of(
             ON_DUPLICATE_KEY_UPDATE, SELECT_FOR_UPDATE, LOCK_IN_SHARE_MODE, LOCK_TIMEOUT_SETTING,
-            TABLE_LOCK, SESSION_NAMED_LOCK, SAVEPOINTS));
+            TABLE_LOCK, SESSION_NAMED_LOCK, SAVEPOINTS, READ_ONLY_TRANSACTIONS));
     if (version.atLeast(10, 5)) {
       into.add(INSERT_RETURNING);
     }

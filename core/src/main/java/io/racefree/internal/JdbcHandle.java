@@ -81,7 +81,11 @@ public abstract class JdbcHandle implements Handle {
     return run(task, sql, c -> {
       try (PreparedStatement statement = c.prepareStatement(sql)) {
         Binder.bind(statement, parameters);
-        try (ResultSet rs = statement.executeQuery()) {
+        // execute(), not executeQuery(): MySQL Connector/J refuses INSERT ... RETURNING otherwise.
+        if (!statement.execute()) {
+          return List.<Row>of();
+        }
+        try (ResultSet rs = statement.getResultSet()) {
           return ResultRows.readAll(rs);
         }
       }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One level of a transaction: the outermost one, or a savepoint inside it. Tracks whether the
@@ -77,6 +78,19 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
   /** The failure that aborted this level or the whole transaction, or null. */
   public RacefreeException abortCause() {
     return state.killedBy() != null ? state.killedBy() : abortedBy;
+  }
+
+  /**
+   * The participant of {@code type} that runs when the outermost transaction ends (see {@link
+   * CompletionParticipant}), created with {@code create} on first use; shared by every nesting level.
+   */
+  public <P extends CompletionParticipant> P participant(Class<P> type, Supplier<P> create) {
+    checkUsable("register completion work");
+    return state.participant(type, create);
+  }
+
+  Throwable complete(boolean committed, Throwable failure) {
+    return state.complete(connection(), committed, failure);
   }
 
   List<Runnable> hooks() {

@@ -23,6 +23,9 @@ final class TransactionControl {
   static Isolation begin(Connection connection, Dialect dialect, TransactionOptions options)
       throws SQLException {
     Isolation effective = effectiveIsolation(connection, dialect, options.isolation());
+    if (options.readOnly()) {
+      dialect.require(Feature.READ_ONLY_TRANSACTIONS, "begin read-only transaction");
+    }
     if (dialect.controlsTransactionsWithSql()) {
       if (options.readOnly()) {
         executeSql(connection, "PRAGMA query_only = 1");

@@ -1,6 +1,7 @@
 package io.racefree.internal;
 
 import io.racefree.TransactionCallback;
+import io.racefree.error.ErrorCategory;
 import io.racefree.error.ErrorDetails;
 import io.racefree.error.RacefreeException;
 import io.racefree.error.SqlErrorTranslator;
@@ -38,7 +39,7 @@ public final class TransactionRunner {
       try {
         committed = runOnce(options, callback);
       } catch (RacefreeException failure) {
-        boolean retry = policy.shouldRetry(failure, attempt);
+        boolean retry = policy.shouldRetry(decisive(failure), attempt);
         Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
         policy.listener().attemptFailed(new RetryAttempt(attempt, failure, retry, delay));
         if (!retry) {
@@ -56,18 +57,31 @@ public final class TransactionRunner {
 
   private record Committed<T>(T value, List<Runnable> hooks) {}
 
+  /**
+   * The failure a retry decision rests on: for a transaction the database aborted after the
+   * callback swallowed the original error, that original error (a deadlock stays retryable).
+   */
+  private static RacefreeException decisive(RacefreeException failure) {
+    if (failure instanceof io.racefree.error.TransactionAbortedException
+        && failure.getCause() instanceof RacefreeException cause) {
+      return cause;
+    }
+    return failure;
+  }
+
   private <T> Committed<T> runOnce(TransactionOptions options, TransactionCallback<T> callback) {
     Connection connection = borrow();
     ConnectionState saved = null;
     JdbcTransaction transaction = null;
     Throwable failure = null;
+    boolean committed = false;
     try {
       saved = ConnectionState.capture(connection);
       Isolation isolation = TransactionControl.begin(connection, context.dialect(), options);
       transaction =
           new JdbcTransaction(context, connection, new TransactionState(), options, isolation, 0);
       T value = Callbacks.call(callback, transaction);
-      finish(connection, transaction);
+      committed = finish(connection, transaction);
       return new Committed<>(value, transaction.hooks());
     } catch (Throwable thrown) {
       failure = thrown;
@@ -78,12 +92,40 @@ public final class TransactionRunner {
     } finally {
       if (transaction != null) {
         transaction.close();
+        completeOrGiveBack(connection, saved, options, transaction, committed, failure);
+      } else {
+        giveBack(connection, saved, options, failure);
       }
-      giveBack(connection, saved, options, failure);
     }
   }
 
-  private void finish(Connection connection, JdbcTransaction transaction) throws SQLException {
+  /** Runs the completion participants, then gives the connection back whatever they did. */
+  private void completeOrGiveBack(
+      Connection connection,
+      ConnectionState saved,
+      TransactionOptions options,
+      JdbcTransaction transaction,
+      boolean committed,
+      Throwable failure) {
+    Throwable participantFailure;
+    try {
+      participantFailure = transaction.complete(committed, failure);
+    } finally {
+      giveBack(connection, saved, options, failure);
+    }
+    if (participantFailure != null) {
+      throw new RacefreeException(
+          ErrorCategory.OTHER,
+          ErrorDetails.of("end of transaction", context.dialect().kind()),
+          "the transaction " + (committed ? "committed" : "rolled back")
+              + ", but releasing what it held failed: " + participantFailure,
+          "do not retry the transaction; the connection was closed if it could still hold locks",
+          participantFailure);
+    }
+  }
+
+  /** Commits, or rolls back a rollback-only transaction; true when it committed. */
+  private boolean finish(Connection connection, JdbcTransaction transaction) throws SQLException {
     RacefreeException abort = transaction.abortCause();
     if (abort != null) {
       throw transaction.aborted("commit", abort);
@@ -91,9 +133,10 @@ public final class TransactionRunner {
     if (transaction.isRollbackOnly()) {
       TransactionControl.rollback(connection, context.dialect());
       transaction.hooks().clear();
-      return;
+      return false;
     }
     TransactionControl.commit(connection, context.dialect());
+    return true;
   }
 
   private RuntimeException translate(Throwable thrown) {

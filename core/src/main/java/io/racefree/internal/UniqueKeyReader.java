@@ -73,7 +73,7 @@ final class UniqueKeyReader {
       return false;
     }
     String sql =
-        "SELECT i.indisnullsnotdistinct FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+        "SELECT i.indnullsnotdistinct FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = ?";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, index);

@@ -1,0 +1,97 @@
+package io.racefree.support;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Hands out one shared connection whose close() only counts, and counts every statement prepared or
+ * created on it: tests use it to see the connection's state after a callback and to prove that bad
+ * input ran no SQL.
+ */
+public final class CountingDataSource implements DataSource {
+  private final Connection connection;
+  private final AtomicInteger statements = new AtomicInteger();
+  private final AtomicInteger borrowed = new AtomicInteger();
+
+  public CountingDataSource(Connection connection) {
+    this.connection = connection;
+  }
+
+  public Connection physical() {
+    return connection;
+  }
+
+  public int statements() {
+    return statements.get();
+  }
+
+  /** Connections handed out and not yet closed. */
+  public int borrowed() {
+    return borrowed.get();
+  }
+
+  @Override
+  public Connection getConnection() {
+    borrowed.incrementAndGet();
+    InvocationHandler handler = (proxy, method, args) -> {
+      String name = method.getName();
+      if (name.equals("close")) {
+        borrowed.decrementAndGet();
+        return null;
+      }
+      if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
+        statements.incrementAndGet();
+      }
+      try {
+        return method.invoke(connection, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (Connection) Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
+  }
+
+  @Override
+  public Connection getConnection(String user, String password) {
+    return getConnection();
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {}
+
+  @Override
+  public void setLoginTimeout(int seconds) {}
+
+  @Override
+  public int getLoginTimeout() {
+    return 0;
+  }
+
+  @Override
+  public Logger getParentLogger() {
+    return Logger.getGlobal();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    throw new SQLException("not a wrapper");
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return false;
+  }
+}

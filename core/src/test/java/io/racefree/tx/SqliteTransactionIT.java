@@ -1,0 +1,32 @@
+package io.racefree.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.racefree.testing.db.TestDatabase;
+import io.racefree.testing.db.TestDatabases;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("sqlite")
+class SqliteTransactionIT extends TransactionContract {
+  @Override
+  TestDatabase open() {
+    return TestDatabases.sqlite();
+  }
+
+  @Override
+  String identityColumn() {
+    return "id INTEGER PRIMARY KEY";
+  }
+
+  @Test
+  void readOnlyTransactionsRefuseWrites() {
+    assertThatThrownBy(() -> db.useTransaction(TransactionOptions.defaults().withReadOnly(true),
+        tx -> tx.insert("item", Map.of("name", "a"))))
+        .hasMessageContaining("readonly");
+    assertThat(db.list("item", Map.of())).isEmpty();
+    db.insert("item", Map.of("name", "after"));
+  }
+}
