@@ -13,6 +13,11 @@ class MariaDbSnapshotIsolationGetOrCreateIT extends GetOrCreateContract {
   }
 
   @Override
+  boolean mariaDbSnapshotIsolation() {
+    return true;
+  }
+
+  @Override
   List<Isolation> isolations() {
     return List.of(Isolation.READ_COMMITTED, Isolation.REPEATABLE_READ, Isolation.SERIALIZABLE);
   }
