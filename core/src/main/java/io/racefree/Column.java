@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Names the column a record component maps to, overriding the default snake_case name.
+ * Read reflectively; carries no state.
  *
  * <pre>{@code record Account(long id, @Column("acct_owner") String owner) {}}</pre>
  */

@@ -127,6 +127,24 @@ public final class Database {
 
   // ---- named locks on a session (io.racefree.lock) ----
 
+  /**
+   * Runs {@code callback} on an auto-commit session while holding the session-scoped named lock
+   * {@code name}, for work that spans several transactions; the lock is released when the callback
+   * returns or throws (if the release fails the connection is aborted, never pooled holding it).
+   * PostgreSQL {@code pg_advisory_lock}, MariaDB/MySQL {@code GET_LOCK}; SQLite and H2 have no
+   * session lock: {@link io.racefree.error.UnsupportedFeatureException}.
+   */
+  public <T> T withLock(String name, SessionCallback<T> callback) {
+    return io.racefree.lock.internal.SessionLocks.withLock(this, name, callback);
+  }
+
+  /** {@link Transaction#update(String, Map, io.racefree.lock.Assignments, io.racefree.lock.Guard)} as one auto-committed statement. */
+  public int update(
+      String table, Map<String, ?> lookup, io.racefree.lock.Assignments assignments, io.racefree.lock.Guard guard) {
+    return withSession(
+        session -> io.racefree.lock.internal.AtomicUpdates.update(session, table, lookup, assignments, guard));
+  }
+
   // ---- end of locks section ----
 
   @Override

@@ -58,5 +58,103 @@ public interface Transaction extends Handle {
 
   // ---- locks and safe read-modify-write: entry points owned by io.racefree.lock ----
 
+  /**
+   * Reads the rows matching {@code lookup} (in primary-key order) and locks them as {@code lock}
+   * says until this transaction ends. An option the database cannot honour fails with {@link
+   * io.racefree.error.UnsupportedFeatureException} before any SQL runs; NOWAIT on a locked row fails
+   * with {@link io.racefree.error.LockNotAvailableException}, a bounded wait with {@link
+   * io.racefree.error.LockTimeoutException} (the session's lock timeout is left as it was). SQLite
+   * has no row locks: only a read-write transaction, which holds the database write lock, may call
+   * this. Mapping per database: {@code docs/locks.md}.
+   */
+  default java.util.List<Row> lockRows(
+      String table, java.util.Map<String, ?> lookup, io.racefree.lock.RowLock lock) {
+    return io.racefree.lock.internal.RowLocks.lockRows(this, table, lookup, lock);
+  }
+
+  /**
+   * Locks the rows whose {@code keyColumn} (a single-column primary or unique key) is one of {@code
+   * keys}, one key at a time in ascending key order, so two transactions locking overlapping sets
+   * wait for each other instead of deadlocking. Missing keys are skipped. Returns the rows in key
+   * order.
+   */
+  default java.util.List<Row> lockRowsInOrder(
+      String table, String keyColumn, java.util.Collection<?> keys, io.racefree.lock.RowLock lock) {
+    return io.racefree.lock.internal.RowLocks.lockRowsInOrder(this, table, keyColumn, keys, lock);
+  }
+
+  /**
+   * Locks {@code table} until this transaction ends, so no other transaction writes it: PostgreSQL
+   * {@code LOCK TABLE}, MariaDB/MySQL {@code LOCK TABLES} (must be the first statement of the
+   * outermost transaction, which may then touch only the tables it locked; unlocked after commit or
+   * rollback), SQLite the write lock a read-write transaction holds. H2 has none: {@link
+   * io.racefree.error.UnsupportedFeatureException}.
+   */
+  default void lockTable(String table, io.racefree.lock.TableLockMode mode) {
+    lockTables(java.util.List.of(new io.racefree.lock.TableLock(table, mode)), false);
+  }
+
+  /**
+   * Locks several tables at once (MariaDB/MySQL need them in one statement); with {@code noWait}
+   * a table another transaction holds fails with {@link
+   * io.racefree.error.LockNotAvailableException} instead of waiting.
+   */
+  default void lockTables(java.util.List<io.racefree.lock.TableLock> tables, boolean noWait) {
+    io.racefree.lock.internal.TableLocks.lock(this, tables, noWait);
+  }
+
+  /**
+   * Takes the named lock {@code name}, waiting for it, and holds it until the outermost transaction
+   * commits or rolls back (on every path, deadlock victims included). PostgreSQL advisory
+   * transaction lock on a 64-bit hash of the name (a rollback to an earlier savepoint releases it);
+   * MariaDB/MySQL GET_LOCK released by racefree; H2 a row of {@code racefree_locks}; SQLite the
+   * write lock this transaction already holds.
+   */
+  default void lock(String name) {
+    io.racefree.lock.internal.NamedLocks.lock(this, name);
+  }
+
+  /**
+   * Like {@link #lock} but waits at most {@code timeout} (zero: not at all); false if the lock was
+   * not granted, in which case the transaction is still usable.
+   */
+  default boolean tryLock(String name, java.time.Duration timeout) {
+    return io.racefree.lock.internal.NamedLocks.tryLock(this, name, timeout);
+  }
+
+  /** Takes several named locks in one canonical (sorted) order, so lockers never deadlock. */
+  default void lockAll(java.util.Collection<String> names) {
+    io.racefree.lock.internal.NamedLocks.lockAll(this, names);
+  }
+
+  /**
+   * Atomic read-modify-write: {@code UPDATE table SET <assignments> WHERE <lookup> AND <guard>}, for
+   * example {@code balance = balance - ?} guarded by {@code balance >= ?}. Returns how many rows
+   * changed (0 when the guard failed).
+   */
+  default int update(
+      String table,
+      java.util.Map<String, ?> lookup,
+      io.racefree.lock.Assignments assignments,
+      io.racefree.lock.Guard guard) {
+    return io.racefree.lock.internal.AtomicUpdates.update(this, table, lookup, assignments, guard);
+  }
+
+  /**
+   * Optimistic update: sets {@code values} and bumps {@code versionColumn} by one if the row matching
+   * {@code lookup} still has {@code expectedVersion}; returns the new version. Otherwise throws the
+   * retryable {@link io.racefree.error.StaleVersionException}, which {@link
+   * io.racefree.tx.RetryPolicy#standard()} retries at the outermost transaction.
+   */
+  default long updateVersioned(
+      String table,
+      java.util.Map<String, ?> lookup,
+      String versionColumn,
+      long expectedVersion,
+      java.util.Map<String, ?> values) {
+    return io.racefree.lock.internal.AtomicUpdates.updateVersioned(
+        this, table, lookup, versionColumn, expectedVersion, values);
+  }
+
   // ---- end of locks section ----
 }

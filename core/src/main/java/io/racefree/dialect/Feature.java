@@ -3,7 +3,7 @@ package io.racefree.dialect;
 /**
  * Named capabilities a {@link Dialect} may have. Code asks {@code dialect.supports(feature)} and
  * fails fast with {@link io.racefree.error.UnsupportedFeatureException} instead of emitting SQL that
- * does something else.
+ * does something else. Immutable and thread-safe.
  */
 public enum Feature {
   /** {@code INSERT ... RETURNING}. */

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A server version as reported by the database, e.g. {@code 10.11.19-MariaDB-0+deb12u1}.
+ * Immutable and thread-safe.
  *
  * @param major the major number
  * @param minor the minor number

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One level of a transaction: the outermost one, or a savepoint inside it. Tracks whether the
@@ -64,20 +65,6 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
     hooks.add(hook);
   }
 
-  /**
-   * Runs {@code hook} on this transaction's connection when the outermost transaction has ended,
-   * committed or rolled back, before the connection is restored and given back. Unlike {@link
-   * #onCommit} it is kept when a savepoint rolls back: it is meant for releasing what outlives a
-   * rollback, such as MariaDB's session-scoped GET_LOCK. Not API.
-   */
-  public void onCompletion(CompletionHook hook) {
-    state.completionHooks().add(hook);
-  }
-
-  List<CompletionHook> completionHooks() {
-    return state.completionHooks();
-  }
-
   @Override
   public void setRollbackOnly() {
     rollbackOnly = true;
@@ -91,6 +78,19 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
   /** The failure that aborted this level or the whole transaction, or null. */
   public RacefreeException abortCause() {
     return state.killedBy() != null ? state.killedBy() : abortedBy;
+  }
+
+  /**
+   * The participant of {@code type} that runs when the outermost transaction ends (see {@link
+   * CompletionParticipant}), created with {@code create} on first use; shared by every nesting level.
+   */
+  public <P extends CompletionParticipant> P participant(Class<P> type, Supplier<P> create) {
+    checkUsable("register completion work");
+    return state.participant(type, create);
+  }
+
+  Throwable complete(boolean committed, Throwable failure) {
+    return state.complete(connection(), committed, failure);
   }
 
   List<Runnable> hooks() {

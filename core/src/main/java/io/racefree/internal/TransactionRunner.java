@@ -1,6 +1,7 @@
 package io.racefree.internal;
 
 import io.racefree.TransactionCallback;
+import io.racefree.error.ErrorCategory;
 import io.racefree.error.ErrorDetails;
 import io.racefree.error.RacefreeException;
 import io.racefree.error.SqlErrorTranslator;
@@ -73,32 +74,57 @@ public final class TransactionRunner {
     ConnectionState saved = null;
     JdbcTransaction transaction = null;
     Throwable failure = null;
+    boolean committed = false;
     try {
       saved = ConnectionState.capture(connection);
       Isolation isolation = TransactionControl.begin(connection, context.dialect(), options);
       transaction =
           new JdbcTransaction(context, connection, new TransactionState(), options, isolation, 0);
       T value = Callbacks.call(callback, transaction);
-      boolean committed = finish(connection, transaction);
-      complete(connection, transaction, committed, null);
+      committed = finish(connection, transaction);
       return new Committed<>(value, transaction.hooks());
     } catch (Throwable thrown) {
       failure = thrown;
-      RuntimeException translated = translate(thrown);
       if (transaction != null) {
-        rollbackQuietly(connection, translated);
-        complete(connection, transaction, false, translated);
+        rollbackQuietly(connection, thrown);
       }
-      throw translated;
+      throw translate(thrown);
     } finally {
       if (transaction != null) {
         transaction.close();
+        completeOrGiveBack(connection, saved, options, transaction, committed, failure);
+      } else {
+        giveBack(connection, saved, options, failure);
       }
-      giveBack(connection, saved, options, failure);
     }
   }
 
-  /** Commits, or rolls back a rollback-only transaction; returns whether it committed. */
+  /** Runs the completion participants, then gives the connection back whatever they did. */
+  private void completeOrGiveBack(
+      Connection connection,
+      ConnectionState saved,
+      TransactionOptions options,
+      JdbcTransaction transaction,
+      boolean committed,
+      Throwable failure) {
+    Throwable participantFailure;
+    try {
+      participantFailure = transaction.complete(committed, failure);
+    } finally {
+      giveBack(connection, saved, options, failure);
+    }
+    if (participantFailure != null) {
+      throw new RacefreeException(
+          ErrorCategory.OTHER,
+          ErrorDetails.of("end of transaction", context.dialect().kind()),
+          "the transaction " + (committed ? "committed" : "rolled back")
+              + ", but releasing what it held failed: " + participantFailure,
+          "do not retry the transaction; the connection was closed if it could still hold locks",
+          participantFailure);
+    }
+  }
+
+  /** Commits, or rolls back a rollback-only transaction; true when it committed. */
   private boolean finish(Connection connection, JdbcTransaction transaction) throws SQLException {
     RacefreeException abort = transaction.abortCause();
     if (abort != null) {
@@ -111,38 +137,6 @@ public final class TransactionRunner {
     }
     TransactionControl.commit(connection, context.dialect());
     return true;
-  }
-
-  /**
-   * Runs the completion hooks, each once, whatever happens to the others. With a primary failure,
-   * hook failures are suppressed onto it; after a commit the first hook failure is thrown.
-   */
-  private void complete(
-      Connection connection, JdbcTransaction transaction, boolean committed, Throwable primary) {
-    List<CompletionHook> hooks = List.copyOf(transaction.completionHooks());
-    transaction.completionHooks().clear();
-    RuntimeException first = null;
-    for (CompletionHook hook : hooks) {
-      try {
-        hook.transactionEnded(connection, committed);
-      } catch (Exception e) {
-        if (primary != null) {
-          primary.addSuppressed(e);
-        } else if (first == null) {
-          first = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      // Never retryable: the transaction has already ended and must not run again.
-      throw new io.racefree.error.TransactionStateException(
-          ErrorDetails.of("transaction completion", context.dialect().kind()),
-          "the transaction " + (committed ? "committed" : "rolled back")
-              + ", but a completion hook failed: " + first.getMessage(),
-          first);
-    }
   }
 
   private RuntimeException translate(Throwable thrown) {
@@ -160,7 +154,7 @@ public final class TransactionRunner {
     }
   }
 
-  private void rollbackQuietly(Connection connection, RuntimeException failure) {
+  private void rollbackQuietly(Connection connection, Throwable failure) {
     try {
       TransactionControl.rollback(connection, context.dialect());
     } catch (SQLException e) {

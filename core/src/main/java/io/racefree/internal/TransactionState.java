@@ -3,8 +3,12 @@ package io.racefree.internal;
 import io.racefree.dialect.DatabaseKind;
 import io.racefree.error.ErrorCategory;
 import io.racefree.error.RacefreeException;
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What one outermost transaction knows about itself across its nested levels: whether the database
@@ -14,7 +18,7 @@ import java.util.List;
 final class TransactionState {
   private RacefreeException killedBy;
   private final List<Runnable> commitHooks = new ArrayList<>();
-  private final List<CompletionHook> completionHooks = new ArrayList<>();
+  private final Map<Class<?>, CompletionParticipant> participants = new LinkedHashMap<>();
 
   RacefreeException killedBy() {
     return killedBy;
@@ -30,8 +34,31 @@ final class TransactionState {
     return commitHooks;
   }
 
-  List<CompletionHook> completionHooks() {
-    return completionHooks;
+  <P extends CompletionParticipant> P participant(Class<P> type, Supplier<P> create) {
+    return type.cast(participants.computeIfAbsent(type, key -> create.get()));
+  }
+
+  /**
+   * Runs every participant once, in registration order. Each failure is added to {@code failure}
+   * when there is one; otherwise the first is returned with the later ones suppressed.
+   */
+  Throwable complete(Connection connection, boolean committed, Throwable failure) {
+    Throwable first = null;
+    for (CompletionParticipant participant : participants.values()) {
+      try {
+        participant.afterCompletion(connection, committed);
+      } catch (Exception | Error e) {
+        if (failure != null) {
+          failure.addSuppressed(e);
+        } else if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    participants.clear();
+    return first;
   }
 
   /**

@@ -2,7 +2,7 @@ package io.racefree.tx;
 
 import java.sql.Connection;
 
-/** The four SQL isolation levels, with their JDBC constants. */
+/** The four SQL isolation levels, with their JDBC constants. Immutable and thread-safe. */
 public enum Isolation {
   READ_UNCOMMITTED(Connection.TRANSACTION_READ_UNCOMMITTED),
   READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),

@@ -4,7 +4,7 @@ import io.racefree.error.RacefreeException;
 import java.time.Duration;
 
 /**
- * One failed attempt of a transaction.
+ * One failed attempt of a transaction. Immutable and thread-safe.
  *
  * @param number 1 for the first attempt
  * @param failure why it failed

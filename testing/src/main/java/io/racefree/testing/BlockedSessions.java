@@ -15,6 +15,10 @@ import java.util.function.BooleanSupplier;
  * lock" plus {@code INNODB_TRX.trx_state = 'LOCK WAIT'}, H2 {@code INFORMATION_SCHEMA.SESSIONS}
  * {@code BLOCKER_ID} / {@code SESSION_STATE = 'BLOCKED'}.
  *
+ * <p>InnoDB serves {@code INNODB_TRX} from a snapshot shared by all clients and refreshed only
+ * after 100 ms without readers, so on MariaDB/MySQL a session not yet seen waiting is also looked
+ * up in {@code SHOW ENGINE INNODB STATUS} (needs the PROCESS privilege), and polls are 150 ms apart.
+ *
  * <p>SQLite has no server and no view of waiting sessions: a blocked SQLite writer waits inside
  * {@code busy_timeout} in its own calling thread, so these methods throw
  * {@link UnsupportedOperationException} for it. Order SQLite steps with phases only.
@@ -23,6 +27,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class BlockedSessions {
   private static final long POLL_PAUSE_MILLIS = 10;
+  /**
+   * InnoDB refreshes its INNODB_TRX snapshot only when it was not read for 100 ms
+   * (trx_i_s_cache), so faster polling would keep seeing the same stale snapshot.
+   */
+  private static final long INNODB_POLL_PAUSE_MILLIS = 150;
 
   private BlockedSessions() {}
 
@@ -64,7 +73,7 @@ public final class BlockedSessions {
         throw new SessionNotBlockedError(who + " did not start waiting on a lock in the database within "
             + timeout + " (" + session + ": " + activity.description() + ")");
       }
-      pause();
+      pause(session.engine());
     }
   }
 
@@ -85,9 +94,10 @@ public final class BlockedSessions {
     }
   }
 
-  private static void pause() {
+  private static void pause(Engine engine) {
+    boolean innodb = engine == Engine.MARIADB || engine == Engine.MYSQL;
     try {
-      Thread.sleep(POLL_PAUSE_MILLIS);
+      Thread.sleep(innodb ? INNODB_POLL_PAUSE_MILLIS : POLL_PAUSE_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while waiting for a session to block");

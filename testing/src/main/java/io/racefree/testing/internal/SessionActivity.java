@@ -39,7 +39,10 @@ public final class SessionActivity {
         return query(observer, POSTGRES, sessionId, SessionActivity::postgres);
       case MARIADB:
       case MYSQL:
-        return query(observer, MARIADB, sessionId, SessionActivity::mariadb);
+        SessionActivity activity = query(observer, MARIADB, sessionId, SessionActivity::mariadb);
+        return activity.found && !activity.waitingOnLock && InnodbStatus.showsLockWait(observer, sessionId)
+            ? new SessionActivity(true, true, activity.description + ", INNODB STATUS: LOCK WAIT")
+            : activity;
       case H2:
         return query(observer, H2, sessionId, SessionActivity::h2);
       default:

@@ -1,0 +1,104 @@
+package io.racefree.lock.internal;
+
+import io.racefree.Handle;
+import io.racefree.error.ErrorDetails;
+import io.racefree.error.StaleVersionException;
+import io.racefree.error.TooManyRowsException;
+import io.racefree.internal.Binder.Parameter;
+import io.racefree.internal.ColumnInfo;
+import io.racefree.internal.JdbcHandle;
+import io.racefree.internal.JdbcTransaction;
+import io.racefree.internal.LookupClause;
+import io.racefree.internal.TableInfo;
+import io.racefree.lock.Assignments;
+import io.racefree.lock.Guard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Read-modify-write in one statement: {@code UPDATE t SET balance = balance - ? WHERE id = ? AND
+ * balance >= ?}, and the optimistic form {@code ... SET ..., version = version + 1 WHERE ... AND
+ * version = ?}. Identifiers come from the catalog, values are bound. Stateless. Not API.
+ */
+public final class AtomicUpdates {
+  private AtomicUpdates() {}
+
+  /** See {@link io.racefree.Transaction#update(String, Map, Assignments, Guard)}. */
+  public static int update(Handle handle, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
+    JdbcHandle jdbc = LockSupport.jdbc(handle);
+    String task = "update(" + table + ")";
+    if (set == null || set.assignments().isEmpty()) {
+      throw LockSupport.invalid(jdbc, task, "there is nothing to update");
+    }
+    TableInfo info = jdbc.table(table, task);
+    if (jdbc instanceof JdbcTransaction tx) {
+      TableLocks.checkTouchable(tx, info, task);
+    }
+    LookupClause where = LookupClause.nonEmpty(info, lookup, jdbc.dialect(), task);
+    List<Parameter> parameters = new ArrayList<>();
+    StringJoiner assignments = new StringJoiner(", ");
+    for (Assignments.Assignment assignment : set.assignments()) {
+      ColumnInfo column = info.column(assignment.column(), task, jdbc.dialect());
+      String quoted = jdbc.dialect().quote(column.name());
+      assignments.add(quoted + " = " + switch (assignment.operation()) {
+        case SET -> "?";
+        case ADD -> quoted + " + ?";
+        case SUBTRACT -> quoted + " - ?";
+      });
+      parameters.add(new Parameter(assignment.value(), column.sqlType()));
+    }
+    parameters.addAll(where.parameters());
+    String sql = "UPDATE " + info.sql() + " SET " + assignments + " WHERE " + where.sql()
+        + guardSql(jdbc, info, guard == null ? Guard.none() : guard, parameters, task);
+    return jdbc.update(task, sql, parameters);
+  }
+
+  private static String guardSql(JdbcHandle jdbc, TableInfo info, Guard guard, List<Parameter> parameters, String task) {
+    StringBuilder sql = new StringBuilder();
+    for (Guard.Condition condition : guard.conditions()) {
+      ColumnInfo column = info.column(condition.column(), task, jdbc.dialect());
+      sql.append(" AND ").append(jdbc.dialect().quote(column.name())).append(' ')
+          .append(condition.comparison().sql()).append(" ?");
+      parameters.add(new Parameter(condition.value(), column.sqlType()));
+    }
+    return sql.toString();
+  }
+
+  /**
+   * See {@link io.racefree.Transaction#updateVersioned}: sets {@code values} and bumps the version
+   * column if the row still has {@code expectedVersion}; returns the new version.
+   */
+  public static long updateVersioned(
+      Handle handle, String table, Map<String, ?> lookup, String versionColumn, long expectedVersion,
+      Map<String, ?> values) {
+    JdbcHandle jdbc = LockSupport.jdbc(handle);
+    String task = "updateVersioned(" + table + ")";
+    TableInfo info = jdbc.table(table, task);
+    String version = info.column(versionColumn, task, jdbc.dialect()).name();
+    if (values == null) {
+      throw LockSupport.invalid(jdbc, task, "the values are null");
+    }
+    Assignments set = Assignments.add(version, 1);
+    for (Map.Entry<String, ?> value : values.entrySet()) {
+      String column = info.column(value.getKey(), task, jdbc.dialect()).name();
+      if (column.equals(version)) {
+        throw LockSupport.invalid(jdbc, task, "the values set the version column '" + version
+            + "' themselves; racefree bumps it");
+      }
+      set = set.andSet(column, value.getValue());
+    }
+    int updated = update(handle, table, lookup, set, Guard.equalTo(version, expectedVersion));
+    if (updated == 0) {
+      throw new StaleVersionException(ErrorDetails.of(task, jdbc.dialect().kind()),
+          "no row matches " + JdbcHandle.describe(lookup) + " with " + version + " = " + expectedVersion
+              + ": another transaction changed or deleted it", null);
+    }
+    if (updated > 1) {
+      throw new TooManyRowsException(ErrorDetails.of(task, jdbc.dialect().kind()),
+          updated + " rows match " + JdbcHandle.describe(lookup) + "; a versioned update changes one row", null);
+    }
+    return expectedVersion + 1;
+  }
+}

@@ -1,0 +1,168 @@
+package io.racefree.error;
+
+import static io.racefree.dialect.DatabaseKind.MARIADB;
+import static io.racefree.error.Concurrently.awaitObserved;
+import static io.racefree.error.Concurrently.expectFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Errors every MySQL-family driver must get right against the MariaDB server; subclassed per
+ * driver. Each test works in its own database {@code rf_err_<random>}, dropped afterwards.
+ */
+abstract class MySqlFamilyErrorContract {
+  private final String database =
+      "rf_err_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final List<Connection> connections = new ArrayList<>();
+  private final Map<Connection, Long> threadIds = new IdentityHashMap<>();
+  protected final Concurrently concurrently = new Concurrently();
+  protected Connection admin;
+
+  /** The JDBC URL of the driver under test (database {@code test}). */
+  protected abstract String url();
+
+  @BeforeEach
+  void createDatabase() throws SQLException {
+    admin = connect();
+    execute(admin, "CREATE DATABASE " + database);
+    admin.setCatalog(database);
+    execute(
+        admin,
+        "CREATE TABLE item (id INT PRIMARY KEY, k VARCHAR(20), v INT, UNIQUE KEY uk_k (k))"
+            + " ENGINE=InnoDB");
+    execute(admin, "INSERT INTO item VALUES (1, 'a', 0), (2, 'b', 0)");
+  }
+
+  @AfterEach
+  void dropDatabase() throws SQLException {
+    concurrently.close();
+    for (Connection connection : connections) {
+      connection.close();
+    }
+    execute(admin, "DROP DATABASE " + database);
+    admin.close();
+  }
+
+  @Test
+  void duplicateKeyIsUniqueViolationNamingTheKey() throws SQLException {
+    RacefreeException error = translated(session(), "INSERT INTO item VALUES (3, 'a', 0)");
+
+    assertThat(error).isInstanceOf(UniqueViolationException.class);
+    assertThat(((UniqueViolationException) error).constraintName()).isEqualTo("uk_k");
+    assertThat(error.vendorCode()).isEqualTo(1062);
+    assertThat(error.isRetryable()).isFalse();
+  }
+
+  @Test
+  void crossedRowLocksAreDeadlockThatRollsBackTheTransaction() throws Exception {
+    Connection first = transaction();
+    Connection second = transaction();
+    execute(first, "UPDATE item SET v = 1 WHERE id = 1");
+    execute(second, "UPDATE item SET v = 2 WHERE id = 2");
+
+    var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
+    awaitObserved("first session waits for a row lock", () -> waitsForLock(first));
+    var secondWaits = concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
+    SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
+
+    RacefreeException error = SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, MARIADB);
+    assertThat(error).isInstanceOf(DeadlockException.class);
+    assertThat(error.vendorCode()).isEqualTo(1213);
+    assertThat(error.isRetryable()).isTrue();
+    assertThat(SqlErrorTranslator.abortsTransaction(error.category(), MARIADB)).isTrue();
+  }
+
+  @Test
+  void lockWaitTimeoutIsLockTimeoutThatKeepsTheTransaction() throws SQLException {
+    Connection holder = transaction();
+    execute(holder, "UPDATE item SET v = 1 WHERE id = 1");
+    Connection waiter = transaction();
+    execute(waiter, "SET SESSION innodb_lock_wait_timeout = 1");
+    execute(waiter, "INSERT INTO item VALUES (3, 'c', 0)");
+
+    RacefreeException error = translated(waiter, "UPDATE item SET v = 2 WHERE id = 1");
+
+    assertThat(error).isInstanceOf(LockTimeoutException.class);
+    assertThat(error.vendorCode()).isEqualTo(1205);
+    assertThat(error.isRetryable()).isTrue();
+    assertThat(SqlErrorTranslator.abortsTransaction(error.category(), MARIADB)).isFalse();
+    assertThat(queryLong(waiter, "SELECT COUNT(*) FROM item WHERE id = 3"))
+        .as("the earlier insert of the same transaction survives")
+        .isEqualTo(1);
+  }
+
+  protected RacefreeException translated(Connection connection, String sql) {
+    SQLException failure = expectFailure(() -> execute(connection, sql));
+    return SqlErrorTranslator.translate("test", sql, failure, MARIADB);
+  }
+
+  /** True when InnoDB shows {@code session}'s transaction in LOCK WAIT. */
+  private boolean waitsForLock(Connection session) throws SQLException {
+    try (PreparedStatement statement =
+        admin.prepareStatement(
+            "SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'")) {
+      statement.setLong(1, threadIdOf(session));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) == 1;
+      }
+    }
+  }
+
+  protected long threadIdOf(Connection session) {
+    return threadIds.get(session);
+  }
+
+  protected Connection session() throws SQLException {
+    Connection connection = connect();
+    connections.add(connection);
+    connection.setCatalog(database);
+    threadIds.put(connection, queryLong(connection, "SELECT CONNECTION_ID()"));
+    return connection;
+  }
+
+  protected Connection transaction() throws SQLException {
+    Connection connection = session();
+    connection.setAutoCommit(false);
+    return connection;
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        url(), env("RACEFREE_MARIADB_USER", "root"), env("RACEFREE_MARIADB_PASSWORD", ""));
+  }
+
+  protected static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  protected static long queryLong(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  protected static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null ? fallback : value;
+  }
+}
