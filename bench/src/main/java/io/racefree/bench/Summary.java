@@ -32,7 +32,7 @@ final class Summary {
           .append(verdict.met() ? "yes" : "**no**").append(" |\n");
     }
     String lastHeading = "";
-    for (ScenarioResult result : results) {
+    for (ScenarioResult result : grouped(results)) {
       String heading = "## " + result.engine() + " · " + result.workload();
       if (!heading.equals(lastHeading)) {
         out.append('\n').append(heading).append("\n\n").append(descriptions(result)).append('\n');
@@ -44,6 +44,17 @@ final class Summary {
     }
     out.append('\n').append(notes(results));
     return out.toString();
+  }
+
+  /** By engine, then workload (each in order of first appearance), then threads. */
+  private static List<ScenarioResult> grouped(List<ScenarioResult> results) {
+    List<String> engines = results.stream().map(ScenarioResult::engine).distinct().toList();
+    List<String> workloads = results.stream().map(ScenarioResult::workload).distinct().toList();
+    return results.stream()
+        .sorted(java.util.Comparator.comparingInt((ScenarioResult r) -> engines.indexOf(r.engine()))
+            .thenComparingInt(r -> workloads.indexOf(r.workload()))
+            .thenComparingInt(ScenarioResult::threads))
+        .toList();
   }
 
   private static String descriptions(ScenarioResult result) {

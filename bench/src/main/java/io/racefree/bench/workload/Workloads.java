@@ -12,11 +12,15 @@ public final class Workloads {
     return List.of(
         new GetOrCreateWorkload(GetOrCreateWorkload.Kind.HOT),
         new GetOrCreateWorkload(GetOrCreateWorkload.Kind.COLD),
-        new GetOrCreateWorkload(GetOrCreateWorkload.Kind.CONTENDED));
+        new GetOrCreateWorkload(GetOrCreateWorkload.Kind.CONTENDED),
+        new UpdateOrCreateWorkload(),
+        new TransferWorkload(),
+        new NamedLockWorkload(),
+        new BulkWorkload());
   }
 
   /** get-or-create of {@code keys} keys in chunks, once per contender, with the heap high-water mark. */
   public static ScenarioResult largeBulk(BenchDatabase database, int keys) {
-    return new ScenarioResult("bulk-large", database.name(), 1, List.of());
+    return LargeBulk.run(database, keys);
   }
 }
