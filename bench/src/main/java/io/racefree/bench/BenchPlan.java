@@ -45,6 +45,7 @@ public record BenchPlan(String mode, List<String> engines, List<Integer> threads
     };
   }
 
+  /** Whether to run {@code workload}; "overhead" names the in-memory H2 get-or-create runs. */
   public boolean includes(String workload) {
     return workloads.isEmpty() || workloads.contains(workload);
   }
