@@ -18,10 +18,10 @@ import java.util.Set;
 public record BenchPlan(String mode, List<String> engines, List<Integer> threads, Set<String> workloads,
     Scenario scenario, int largeBulkKeys) {
 
-  /** About five minutes: PostgreSQL and MariaDB, 1 warm-up and 2 measured rounds of 0.4 s. */
+  /** About five minutes: PostgreSQL and MariaDB, 1 warm-up and 2 measured rounds of 0.3 s. */
   public static BenchPlan quick() {
     return new BenchPlan("quick", List.of("postgresql", "mariadb"), List.of(1, 8, 32), Set.of(),
-        new Scenario(1, 2, Duration.ofMillis(400)), 100_000);
+        new Scenario(1, 2, Duration.ofMillis(300)), 100_000);
   }
 
   /** All four engines, 1 warm-up and 5 measured rounds of 2 s. */
