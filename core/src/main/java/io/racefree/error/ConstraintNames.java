@@ -15,21 +15,30 @@ final class ConstraintNames {
   /** PostgreSQL: {@code ... violates unique constraint "accounts_email_key"}. */
   private static final Pattern POSTGRES = Pattern.compile("constraint \"([^\"]+)\"");
 
-  /** MySQL family, unique: {@code Duplicate entry 'x' for key 'uk_email'} (MySQL 8: 't.uk_email'). */
+  /**
+   * MySQL family, unique: {@code Duplicate entry 'x' for key 'uk_email'} (MySQL 8: 't.uk_email').
+   */
   private static final Pattern MYSQL_KEY = Pattern.compile("for key '([^']+)'\\s*$");
 
-  /** MariaDB FK and check: {@code CONSTRAINT `fk_parent` ...}; MySQL 8 check: {@code constraint 'c'}. */
+  /**
+   * MariaDB FK and check: {@code CONSTRAINT `fk_parent` ...}; MySQL 8 check: {@code constraint
+   * 'c'}.
+   */
   private static final Pattern MYSQL_CONSTRAINT =
       Pattern.compile("(?i)constraint [`']([^`']+)[`']");
 
-  /** H2 unique: {@code violation: "PUBLIC.UK_K INDEX PUBLIC.UK_K_INDEX_5 ON ...} or the index name. */
+  /**
+   * H2 unique: {@code violation: "PUBLIC.UK_K INDEX PUBLIC.UK_K_INDEX_5 ON ...} or the index name.
+   */
   private static final Pattern H2_UNIQUE =
       Pattern.compile("violation: \"(?:[^\".\\s]+\\.)?([^\".\\s]+) ");
 
   /** H2 FK and check: {@code violation: "FK_P: PUBLIC.T FOREIGN KEY ...}. */
   private static final Pattern H2_NAMED = Pattern.compile("violation: \"([^\":\\s]+):");
 
-  /** SQLite: {@code (UNIQUE constraint failed: t.a, t.b)} or {@code (CHECK constraint failed: ck)}. */
+  /**
+   * SQLite: {@code (UNIQUE constraint failed: t.a, t.b)} or {@code (CHECK constraint failed: ck)}.
+   */
   private static final Pattern SQLITE = Pattern.compile("constraint failed: ([^)]+)\\)");
 
   private ConstraintNames() {}

@@ -14,30 +14,48 @@ import java.util.Optional;
 final class H2ErrorCodes {
   /** NULL_NOT_ALLOWED: a NOT NULL column got NULL. */
   static final int NULL_NOT_ALLOWED = 23502;
-  /** REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1: a referenced parent row was deleted or changed. */
+
+  /**
+   * REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1: a referenced parent row was deleted or changed.
+   */
   static final int CHILD_EXISTS = 23503;
+
   /** DUPLICATE_KEY_1: a unique index or primary key got a duplicate. */
   static final int DUPLICATE_KEY = 23505;
+
   /** REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1: a child row refers to a missing parent. */
   static final int PARENT_MISSING = 23506;
+
   /** CHECK_CONSTRAINT_VIOLATED_1: a CHECK constraint is false for the row. */
   static final int CHECK_CONSTRAINT_VIOLATED = 23513;
+
   /** CHECK_CONSTRAINT_INVALID: evaluating a CHECK constraint failed; the row was rejected. */
   static final int CHECK_CONSTRAINT_INVALID = 23514;
-  /** DEADLOCK_1: deadlock victim or a REPEATABLE READ write conflict; the transaction is rolled back. */
+
+  /**
+   * DEADLOCK_1: deadlock victim or a REPEATABLE READ write conflict; the transaction is rolled
+   * back.
+   */
   static final int DEADLOCK = 40001;
+
   /** LOCK_TIMEOUT_1: "Timeout trying to lock table", also for FOR UPDATE NOWAIT. */
   static final int LOCK_TIMEOUT = 50200;
+
   /** FEATURE_NOT_SUPPORTED_1. */
   static final int FEATURE_NOT_SUPPORTED = 50100;
+
   /** STATEMENT_WAS_CANCELED: query timeout or Statement.cancel(). */
   static final int STATEMENT_WAS_CANCELED = 57014;
+
   /** CONNECTION_BROKEN_1: the connection to a remote H2 server broke. */
   static final int CONNECTION_BROKEN = 90067;
+
   /** DATABASE_IS_CLOSED: the database was closed under the connection. */
   static final int DATABASE_IS_CLOSED = 90098;
+
   /** DATABASE_CALLED_AT_SHUTDOWN: the session was aborted or the database shut down. */
   static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
+
   /** CONCURRENT_UPDATE_1: another transaction changed the row concurrently. */
   static final int CONCURRENT_UPDATE = 90131;
 

@@ -14,50 +14,79 @@ import java.util.Optional;
 final class MySqlErrorCodes {
   /** ER_DUP_KEY: "Can't write; duplicate key in table". */
   static final int DUP_KEY = 1022;
+
   /** ER_DUP_ENTRY: "Duplicate entry 'x' for key 'name'". */
   static final int DUP_ENTRY = 1062;
+
   /** ER_DUP_ENTRY_WITH_KEY_NAME: duplicate entry found while altering a table. */
   static final int DUP_ENTRY_WITH_KEY_NAME = 1586;
+
   /** ER_NO_REFERENCED_ROW: child row refers to a missing parent (old servers). */
   static final int NO_REFERENCED_ROW = 1216;
+
   /** ER_ROW_IS_REFERENCED: parent row still referenced (old servers). */
   static final int ROW_IS_REFERENCED = 1217;
-  /** ER_ROW_IS_REFERENCED_2: "Cannot delete or update a parent row: a foreign key constraint fails". */
+
+  /**
+   * ER_ROW_IS_REFERENCED_2: "Cannot delete or update a parent row: a foreign key constraint fails".
+   */
   static final int ROW_IS_REFERENCED_2 = 1451;
+
   /** ER_NO_REFERENCED_ROW_2: "Cannot add or update a child row: a foreign key constraint fails". */
   static final int NO_REFERENCED_ROW_2 = 1452;
+
   /** ER_BAD_NULL_ERROR: "Column 'c' cannot be null". */
   static final int BAD_NULL = 1048;
+
   /** ER_NO_DEFAULT_FOR_FIELD: "Field 'c' doesn't have a default value" (strict mode). */
   static final int NO_DEFAULT_FOR_FIELD = 1364;
+
   /** ER_CHECK_CONSTRAINT_VIOLATED (MySQL 8): "Check constraint 'c' is violated". */
   static final int CHECK_CONSTRAINT_VIOLATED = 3819;
+
   /** ER_CONSTRAINT_FAILED (MariaDB): "CONSTRAINT `c` failed for `db`.`t`". */
   static final int CONSTRAINT_FAILED = 4025;
+
   /** ER_LOCK_DEADLOCK: deadlock victim; InnoDB rolled back the whole transaction. */
   static final int LOCK_DEADLOCK = 1213;
-  /** ER_LOCK_WAIT_TIMEOUT: lock wait timeout; only the statement is rolled back. MariaDB NOWAIT too. */
+
+  /**
+   * ER_LOCK_WAIT_TIMEOUT: lock wait timeout; only the statement is rolled back. MariaDB NOWAIT too.
+   */
   static final int LOCK_WAIT_TIMEOUT = 1205;
+
   /** ER_LOCK_NOWAIT (MySQL 8): NOWAIT found the row locked. */
   static final int LOCK_NOWAIT = 3572;
-  /** ER_CHECKREAD: "Record has changed since last read" (innodb_snapshot_isolation); tx rolled back. */
+
+  /**
+   * ER_CHECKREAD: "Record has changed since last read" (innodb_snapshot_isolation); tx rolled back.
+   */
   static final int CHECKREAD = 1020;
+
   /** ER_STATEMENT_TIMEOUT (MariaDB): max_statement_time exceeded. */
   static final int STATEMENT_TIMEOUT = 1969;
+
   /** ER_QUERY_TIMEOUT (MySQL 8): max_execution_time exceeded. */
   static final int QUERY_TIMEOUT = 3024;
+
   /** ER_QUERY_INTERRUPTED: KILL QUERY or a client cancel. */
   static final int QUERY_INTERRUPTED = 1317;
+
   /** CR_SERVER_GONE_ERROR: "MySQL server has gone away". */
   static final int SERVER_GONE = 2006;
+
   /** CR_SERVER_LOST: "Lost connection to server during query". */
   static final int SERVER_LOST = 2013;
+
   /** ER_CONNECTION_KILLED (MariaDB): "Connection was killed". */
   static final int CONNECTION_KILLED = 1927;
+
   /** ER_SERVER_SHUTDOWN: "Server shutdown in progress". */
   static final int SERVER_SHUTDOWN = 1053;
+
   /** MariaDB Connector/J: "Connection is closed" after the socket broke. */
   static final int CONNECTION_CLOSED = 1220;
+
   /** MariaDB Connector/J: socket error (only together with an 08 SQLState). */
   static final int SOCKET_ERROR = -1;
 

@@ -15,7 +15,9 @@ final class ProblemText {
   private static final Pattern MYSQL_DUPLICATE_VALUE =
       Pattern.compile("Duplicate entry '.*' for key");
 
-  /** H2: the row in parentheses that starts with a comment, e.g. the key and values of a duplicate. */
+  /**
+   * H2: the row in parentheses that starts with a comment, e.g. the key and values of a duplicate.
+   */
   private static final Pattern H2_ROW_VALUES = Pattern.compile("(VALUES )?\\( /\\*.*\\)");
 
   /** H2 appends the statement on the next line; the first line ends with this. */

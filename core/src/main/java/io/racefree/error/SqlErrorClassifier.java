@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Finds the {@link ErrorCategory} of a {@link SQLException}. Walks the exception, its causes and
- * its next exceptions; for each it asks the engine's vendor-code table, then the SQLState. Only when
- * no exception in the chain has a known code does it fall back to the JDBC subclass. Each step
+ * its next exceptions; for each it asks the engine's vendor-code table, then the SQLState. Only
+ * when no exception in the chain has a known code does it fall back to the JDBC subclass. Each step
  * answers "don't know" (empty) when unsure; if all do, the category is {@link ErrorCategory#OTHER}.
  * Stateless and thread-safe.
  */

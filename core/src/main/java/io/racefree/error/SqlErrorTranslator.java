@@ -46,7 +46,8 @@ public final class SqlErrorTranslator {
   }
 
   /** The category of {@code exception}, thrown by {@code sql} (may be null) on {@code database}. */
-  public static ErrorCategory categoryOf(SQLException exception, String sql, DatabaseKind database) {
+  public static ErrorCategory categoryOf(
+      SQLException exception, String sql, DatabaseKind database) {
     Objects.requireNonNull(exception, "exception");
     return SqlErrorClassifier.classify(exception, new ErrorContext(sql, database)).category();
   }

@@ -9,39 +9,55 @@ import java.util.Optional;
  * alone (pgjdbc reports vendor code 0). Exact states are tried before their two-character class.
  * Stateless and thread-safe.
  *
- * @see <a href="https://www.postgresql.org/docs/current/errcodes-appendix.html">PostgreSQL error codes</a>
+ * @see <a href="https://www.postgresql.org/docs/current/errcodes-appendix.html">PostgreSQL error
+ *     codes</a>
  */
 final class SqlStates {
   /** unique_violation. */
   static final String UNIQUE_VIOLATION = "23505";
+
   /** foreign_key_violation. */
   static final String FOREIGN_KEY_VIOLATION = "23503";
+
   /** not_null_violation. */
   static final String NOT_NULL_VIOLATION = "23502";
+
   /** check_violation. */
   static final String CHECK_VIOLATION = "23514";
+
   /** serialization_failure: re-run the whole transaction. */
   static final String SERIALIZATION_FAILURE = "40001";
+
   /** deadlock_detected (PostgreSQL). */
   static final String DEADLOCK_DETECTED = "40P01";
+
   /** lock_not_available (PostgreSQL): NOWAIT, or lock_timeout (told apart by the message). */
   static final String LOCK_NOT_AVAILABLE = "55P03";
+
   /** query_canceled (PostgreSQL): statement_timeout or a cancel request. */
   static final String QUERY_CANCELED = "57014";
+
   /** admin_shutdown (PostgreSQL): pg_terminate_backend or server shutdown. */
   static final String ADMIN_SHUTDOWN = "57P01";
+
   /** crash_shutdown (PostgreSQL). */
   static final String CRASH_SHUTDOWN = "57P02";
+
   /** cannot_connect_now (PostgreSQL): server starting up or shutting down. */
   static final String CANNOT_CONNECT_NOW = "57P03";
+
   /** idle_session_timeout (PostgreSQL 14+): the server closed the session. */
   static final String IDLE_SESSION_TIMEOUT = "57P05";
+
   /** idle_in_transaction_session_timeout (PostgreSQL): the server closed the session. */
   static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
+
   /** in_failed_sql_transaction (PostgreSQL): an earlier statement failed; only ROLLBACK works. */
   static final String IN_FAILED_TRANSACTION = "25P02";
+
   /** ODBC "timeout expired". */
   static final String TIMEOUT_EXPIRED = "HYT00";
+
   /** MariaDB "query execution was interrupted" (max_statement_time, KILL QUERY). */
   static final String QUERY_INTERRUPTED = "70100";
 
@@ -66,7 +82,9 @@ final class SqlStates {
           Map.entry(TIMEOUT_EXPIRED, ErrorCategory.QUERY_TIMEOUT),
           Map.entry(QUERY_INTERRUPTED, ErrorCategory.QUERY_TIMEOUT));
 
-  /** Standard classes: connection exception, integrity constraint, rollback, feature not supported. */
+  /**
+   * Standard classes: connection exception, integrity constraint, rollback, feature not supported.
+   */
   private static final Map<String, ErrorCategory> CLASSES =
       Map.of(
           "08", ErrorCategory.CONNECTION_LOST,

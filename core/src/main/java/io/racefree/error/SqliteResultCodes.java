@@ -17,28 +17,40 @@ import java.util.regex.Pattern;
 final class SqliteResultCodes {
   /** SQLITE_BUSY: the busy timeout ran out, or a lock conflict that waiting cannot solve. */
   static final int BUSY = 5;
+
   /** SQLITE_LOCKED: a conflict inside this connection or its shared cache; SQLite does not wait. */
   static final int LOCKED = 6;
+
   /** SQLITE_INTERRUPT: sqlite3_interrupt(), which the driver calls on Statement.cancel(). */
   static final int INTERRUPT = 9;
+
   /** SQLITE_CONSTRAINT: a constraint failed; the extended code says which kind. */
   static final int CONSTRAINT = 19;
+
   /** SQLITE_BUSY_RECOVERY: another connection is recovering a WAL database. */
   static final int BUSY_RECOVERY = 261;
+
   /** SQLITE_LOCKED_SHAREDCACHE: a table lock of another shared-cache connection. */
   static final int LOCKED_SHAREDCACHE = 262;
+
   /** SQLITE_CONSTRAINT_CHECK: a CHECK constraint failed. */
   static final int CONSTRAINT_CHECK = 275;
+
   /** SQLITE_BUSY_SNAPSHOT: WAL snapshot is stale; the read transaction can never write. */
   static final int BUSY_SNAPSHOT = 517;
+
   /** SQLITE_BUSY_TIMEOUT: a blocking POSIX advisory lock timed out. */
   static final int BUSY_TIMEOUT = 773;
+
   /** SQLITE_CONSTRAINT_FOREIGNKEY: a foreign key failed. */
   static final int CONSTRAINT_FOREIGNKEY = 787;
+
   /** SQLITE_CONSTRAINT_NOTNULL: a NOT NULL column got NULL. */
   static final int CONSTRAINT_NOTNULL = 1299;
+
   /** SQLITE_CONSTRAINT_PRIMARYKEY: a duplicate primary key. */
   static final int CONSTRAINT_PRIMARYKEY = 1555;
+
   /** SQLITE_CONSTRAINT_UNIQUE: a duplicate in a UNIQUE constraint or index. */
   static final int CONSTRAINT_UNIQUE = 2067;
 

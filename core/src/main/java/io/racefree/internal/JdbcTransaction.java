@@ -6,6 +6,7 @@ import io.racefree.dialect.Feature;
 import io.racefree.error.ErrorCategory;
 import io.racefree.error.ErrorDetails;
 import io.racefree.error.RacefreeException;
+import io.racefree.error.SqlErrorTranslator;
 import io.racefree.error.TransactionAbortedException;
 import io.racefree.error.TransactionStateException;
 import io.racefree.tx.Isolation;
@@ -101,12 +102,23 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
     closed = true;
   }
 
+  /**
+   * Records what a failed statement did to the transaction. Where a failed statement only poisons
+   * the transaction until a rollback (PostgreSQL), this level is aborted and a rollback to its
+   * savepoint recovers it; where the engine rolled everything back (a deadlock on MariaDB, say), or
+   * the connection is gone, the whole transaction is dead.
+   */
   @Override
   protected void statementFailed(RacefreeException failure) {
-    if (TransactionState.rollsBackEverything(failure, dialect().kind())) {
-      state.killedBy(failure);
-    } else if (dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION)) {
+    ErrorCategory category = failure.category();
+    if (!SqlErrorTranslator.abortsTransaction(category, dialect().kind())) {
+      return;
+    }
+    if (dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION)
+        && category != ErrorCategory.CONNECTION_LOST) {
       abortedBy = failure;
+    } else {
+      state.killedBy(failure);
     }
   }
 

@@ -2,7 +2,6 @@ package io.racefree.internal;
 
 import io.racefree.SessionCallback;
 import io.racefree.error.SqlErrorTranslator;
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -17,19 +16,12 @@ public final class SessionRunner {
   }
 
   public <T> T run(SessionCallback<T> callback) {
-    Connection connection;
-    try {
-      connection = dataSource.getConnection();
-    } catch (SQLException e) {
-      throw SqlErrorTranslator.translate("get a connection", null, e, context.dialect().kind());
-    }
-    ConnectionState saved = null;
-    JdbcSession session = new JdbcSession(context, connection);
+    ConnectionLease lease = ConnectionLease.borrow(dataSource, context.dialect().kind());
+    JdbcSession session = new JdbcSession(context, lease.connection());
     Throwable failure = null;
     try {
-      saved = ConnectionState.capture(connection);
-      if (!connection.getAutoCommit()) {
-        connection.setAutoCommit(true);
+      if (!lease.connection().getAutoCommit()) {
+        lease.connection().setAutoCommit(true);
       }
       return callback.withSession(session);
     } catch (Throwable thrown) {
@@ -40,21 +32,7 @@ public final class SessionRunner {
       throw Callbacks.unchecked(thrown, "session", context.dialect().kind());
     } finally {
       session.close();
-      restoreAndClose(connection, saved, failure);
-    }
-  }
-
-  private void restoreAndClose(Connection connection, ConnectionState saved, Throwable failure) {
-    try (connection) {
-      if (saved != null) {
-        saved.restore(connection);
-      }
-    } catch (SQLException e) {
-      if (failure != null) {
-        failure.addSuppressed(e);
-      } else {
-        throw SqlErrorTranslator.translate("give back connection", null, e, context.dialect().kind());
-      }
+      lease.giveBack(failure, null);
     }
   }
 }

@@ -70,13 +70,12 @@ public final class TransactionRunner {
   }
 
   private <T> Committed<T> runOnce(TransactionOptions options, TransactionCallback<T> callback) {
-    Connection connection = borrow();
-    ConnectionState saved = null;
+    ConnectionLease lease = ConnectionLease.borrow(dataSource, context.dialect().kind());
+    Connection connection = lease.connection();
     JdbcTransaction transaction = null;
     Throwable failure = null;
     boolean committed = false;
     try {
-      saved = ConnectionState.capture(connection);
       Isolation isolation = TransactionControl.begin(connection, context.dialect(), options);
       transaction =
           new JdbcTransaction(context, connection, new TransactionState(), options, isolation, 0);
@@ -92,17 +91,16 @@ public final class TransactionRunner {
     } finally {
       if (transaction != null) {
         transaction.close();
-        completeOrGiveBack(connection, saved, options, transaction, committed, failure);
+        completeOrGiveBack(lease, options, transaction, committed, failure);
       } else {
-        giveBack(connection, saved, options, failure);
+        giveBack(lease, options, failure);
       }
     }
   }
 
   /** Runs the completion participants, then gives the connection back whatever they did. */
   private void completeOrGiveBack(
-      Connection connection,
-      ConnectionState saved,
+      ConnectionLease lease,
       TransactionOptions options,
       JdbcTransaction transaction,
       boolean committed,
@@ -111,7 +109,7 @@ public final class TransactionRunner {
     try {
       participantFailure = transaction.complete(committed, failure);
     } finally {
-      giveBack(connection, saved, options, failure);
+      giveBack(lease, options, failure);
     }
     if (participantFailure != null) {
       throw new RacefreeException(
@@ -146,14 +144,6 @@ public final class TransactionRunner {
     return Callbacks.unchecked(thrown, "transaction", context.dialect().kind());
   }
 
-  private Connection borrow() {
-    try {
-      return dataSource.getConnection();
-    } catch (SQLException e) {
-      throw SqlErrorTranslator.translate("get a connection", null, e, context.dialect().kind());
-    }
-  }
-
   private void rollbackQuietly(Connection connection, Throwable failure) {
     try {
       TransactionControl.rollback(connection, context.dialect());
@@ -162,32 +152,8 @@ public final class TransactionRunner {
     }
   }
 
-  private void giveBack(
-      Connection connection, ConnectionState saved, TransactionOptions options, Throwable failure) {
-    try {
-      TransactionControl.end(connection, context.dialect(), options);
-      if (saved != null) {
-        saved.restore(connection);
-      }
-    } catch (SQLException e) {
-      if (failure != null) {
-        failure.addSuppressed(e);
-      } else {
-        throw SqlErrorTranslator.translate("restore connection state", null, e, context.dialect().kind());
-      }
-    } finally {
-      closeQuietly(connection, failure);
-    }
-  }
-
-  private static void closeQuietly(Connection connection, Throwable failure) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      if (failure != null) {
-        failure.addSuppressed(e);
-      }
-    }
+  private void giveBack(ConnectionLease lease, TransactionOptions options, Throwable failure) {
+    lease.giveBack(failure, connection -> TransactionControl.end(connection, context.dialect(), options));
   }
 
   private static void runHooks(List<Runnable> hooks) {

@@ -1,23 +1,19 @@
 package io.racefree.internal;
 
-import io.racefree.dialect.DatabaseKind;
-import io.racefree.error.ErrorCategory;
 import io.racefree.error.RacefreeException;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * What one outermost transaction knows about itself across its nested levels: whether the database
  * rolled it back (a deadlock or serialization failure on MariaDB, MySQL, H2 and SQLite, or a lost
- * connection anywhere), and the after-commit hooks. Not thread-safe. Not API.
+ * connection anywhere), and the work to run when it ends ({@link CompletionParticipant}s).
+ * Not thread-safe. Not API.
  */
 final class TransactionState {
   private RacefreeException killedBy;
-  private final List<Runnable> commitHooks = new ArrayList<>();
   private final Map<Class<?>, CompletionParticipant> participants = new LinkedHashMap<>();
 
   RacefreeException killedBy() {
@@ -28,10 +24,6 @@ final class TransactionState {
     if (killedBy == null) {
       killedBy = failure;
     }
-  }
-
-  List<Runnable> commitHooks() {
-    return commitHooks;
   }
 
   <P extends CompletionParticipant> P participant(Class<P> type, Supplier<P> create) {
@@ -59,22 +51,5 @@ final class TransactionState {
     }
     participants.clear();
     return first;
-  }
-
-  /**
-   * Whether {@code failure} rolled back the whole transaction, savepoints included. On PostgreSQL
-   * only a lost connection does: every other error leaves an aborted transaction that a rollback to
-   * a savepoint recovers. Elsewhere a deadlock or serialization failure rolls everything back
-   * (MariaDB 1213/1020, H2 40001, SQLite BUSY_SNAPSHOT); MariaDB's lock wait timeout does not.
-   */
-  static boolean rollsBackEverything(RacefreeException failure, DatabaseKind database) {
-    ErrorCategory category = failure.category();
-    if (category == ErrorCategory.CONNECTION_LOST) {
-      return true;
-    }
-    if (database == DatabaseKind.POSTGRESQL) {
-      return false;
-    }
-    return category == ErrorCategory.DEADLOCK || category == ErrorCategory.SERIALIZATION_FAILURE;
   }
 }

@@ -19,14 +19,27 @@ class AbortsTransactionTest {
   @ParameterizedTest
   @EnumSource(
       value = ErrorCategory.class,
-      names = {"NOT_FOUND", "TOO_MANY_ROWS", "INVALID_REQUEST", "TRANSACTION_STATE", "STALE_VERSION"},
+      names = {
+        "NOT_FOUND",
+        "TOO_MANY_ROWS",
+        "INVALID_REQUEST",
+        "TRANSACTION_STATE",
+        "STALE_VERSION"
+      },
       mode = EnumSource.Mode.EXCLUDE)
   void everyDatabaseErrorAbortsTheTransactionOnPostgres(ErrorCategory category) {
     assertThat(abortsTransaction(category, POSTGRESQL)).isTrue();
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"NOT_FOUND", "TOO_MANY_ROWS", "INVALID_REQUEST", "TRANSACTION_STATE", "STALE_VERSION"})
+  @EnumSource(
+      names = {
+        "NOT_FOUND",
+        "TOO_MANY_ROWS",
+        "INVALID_REQUEST",
+        "TRANSACTION_STATE",
+        "STALE_VERSION"
+      })
   void errorsRacefreeRaisesItselfAbortNothing(ErrorCategory category) {
     for (DatabaseKind database : DatabaseKind.values()) {
       assertThat(abortsTransaction(category, database)).as(database.name()).isFalse();

@@ -75,7 +75,8 @@ class ExceptionChainTranslationTest {
 
   @Test
   void integrityConstraintSubclassWithoutCodesIsGenericConstraintViolation() {
-    assertThat(SqlErrorTranslator.categoryOf(new SQLIntegrityConstraintViolationException("x"), null))
+    assertThat(
+            SqlErrorTranslator.categoryOf(new SQLIntegrityConstraintViolationException("x"), null))
         .isEqualTo(ErrorCategory.CONSTRAINT_VIOLATION);
   }
 

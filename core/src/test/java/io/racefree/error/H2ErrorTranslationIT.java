@@ -33,7 +33,9 @@ class H2ErrorTranslationIT {
   @BeforeEach
   void createTable() throws SQLException {
     admin = session();
-    execute(admin, "CREATE TABLE item (id INT PRIMARY KEY, k VARCHAR(20), v INT, CONSTRAINT uk_k UNIQUE (k))");
+    execute(
+        admin,
+        "CREATE TABLE item (id INT PRIMARY KEY, k VARCHAR(20), v INT, CONSTRAINT uk_k UNIQUE (k))");
     execute(admin, "INSERT INTO item VALUES (1, 'a', 0), (2, 'b', 0)");
   }
 
@@ -66,7 +68,8 @@ class H2ErrorTranslationIT {
 
     var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
     awaitObserved("first session is blocked", () -> isBlocked(first));
-    var secondWaits = concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
+    var secondWaits =
+        concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
 
     RacefreeException error = SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, H2);
@@ -81,24 +84,34 @@ class H2ErrorTranslationIT {
     execute(reader, "SELECT v FROM item WHERE id = 1");
     execute(session(), "UPDATE item SET v = 5 WHERE id = 1");
 
+    execute(reader, "INSERT INTO item VALUES (3, 'c', 0)");
+
     RacefreeException error = translated(reader, "UPDATE item SET v = v + 1 WHERE id = 1");
 
     assertThat(error).isInstanceOf(SerializationFailureException.class);
     assertThat(error.vendorCode()).isEqualTo(40001);
     assertThat(error.isRetryable()).isTrue();
+    assertThat(count(reader, "SELECT COUNT(*) FROM item WHERE id = 3"))
+        .as("H2 rolled back the whole transaction")
+        .isZero();
   }
 
   @Test
   void lockTimeoutIsLockTimeout() throws SQLException {
     Connection holder = transaction();
     execute(holder, "UPDATE item SET v = 1 WHERE id = 1");
-    Connection waiter = session();
+    Connection waiter = transaction();
     execute(waiter, "SET LOCK_TIMEOUT 50");
+    execute(waiter, "INSERT INTO item VALUES (3, 'c', 0)");
 
     RacefreeException error = translated(waiter, "UPDATE item SET v = 2 WHERE id = 1");
 
     assertThat(error).isInstanceOf(LockTimeoutException.class);
     assertThat(error.vendorCode()).isEqualTo(50200);
+    assertThat(SqlErrorTranslator.abortsTransaction(error.category(), H2)).isFalse();
+    assertThat(count(waiter, "SELECT COUNT(*) FROM item WHERE id = 3"))
+        .as("the earlier insert of the same transaction survives")
+        .isEqualTo(1);
   }
 
   @Test
@@ -148,6 +161,14 @@ class H2ErrorTranslationIT {
     Connection connection = session();
     connection.setAutoCommit(false);
     return connection;
+  }
+
+  private static int count(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getInt(1);
+    }
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {

@@ -18,7 +18,8 @@ class H2ErrorTranslationTest {
   }
 
   private static SQLException h2(String message, String state, int code) {
-    return new SQLException(message + "; SQL statement:\nUPDATE t SET v = 1 [" + code + "-252]", state, code);
+    return new SQLException(
+        message + "; SQL statement:\nUPDATE t SET v = 1 [" + code + "-252]", state, code);
   }
 
   @Test
@@ -133,8 +134,8 @@ class H2ErrorTranslationTest {
             "HYT00",
             50200,
             new IllegalStateException(
-                "Map entry <table.6> with key <1> ... is locked by tx 1 and can not be updated by tx 2"
-                    + " within allocated time interval 300 ms. [2.5.252/101]"));
+                "Map entry <table.6> with key <1> ... is locked by tx 1 and can not be updated by"
+                    + " tx 2 within allocated time interval 300 ms. [2.5.252/101]"));
 
     assertThat(translate(exception)).isInstanceOf(LockTimeoutException.class);
   }
@@ -147,15 +148,16 @@ class H2ErrorTranslationTest {
             "HYT00",
             50200,
             new IllegalStateException(
-                "Map entry <table.6> with key <1> ... is locked by tx 1 and can not be updated by tx 2"
-                    + " within allocated time interval 0 ms. [2.5.252/101]"));
+                "Map entry <table.6> with key <1> ... is locked by tx 1 and can not be updated by"
+                    + " tx 2 within allocated time interval 0 ms. [2.5.252/101]"));
 
     assertThat(translate(exception)).isInstanceOf(LockNotAvailableException.class);
   }
 
   @Test
   void lockTimeoutOfNowaitStatementOnH2IsLockNotAvailable() {
-    SQLException exception = new SQLTimeoutException("Timeout trying to lock table \"T\"", "HYT00", 50200);
+    SQLException exception =
+        new SQLTimeoutException("Timeout trying to lock table \"T\"", "HYT00", 50200);
 
     assertThat(SqlErrorTranslator.categoryOf(exception, "SELECT * FROM t FOR UPDATE NOWAIT", H2))
         .isEqualTo(ErrorCategory.LOCK_NOT_AVAILABLE);

@@ -65,7 +65,8 @@ class MariaDbErrorTranslationIT extends MySqlFamilyErrorContract {
     RacefreeException error =
         translated(
             session(),
-            "SET STATEMENT max_statement_time = 0.1 FOR SELECT * FROM item WHERE id = 1 FOR UPDATE");
+            "SET STATEMENT max_statement_time = 0.1 FOR SELECT * FROM item WHERE id = 1 FOR"
+                + " UPDATE");
 
     assertThat(error).isInstanceOf(QueryTimeoutException.class);
     assertThat(error.vendorCode()).isEqualTo(1969);

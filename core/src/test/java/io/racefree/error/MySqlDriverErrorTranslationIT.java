@@ -32,6 +32,7 @@ class MySqlDriverErrorTranslationIT extends MySqlFamilyErrorContract {
 
     assertThat((Object) failure).isInstanceOf(SQLTransactionRollbackException.class);
     assertThat(failure.getSQLState()).isEqualTo("40001");
-    assertThat(SqlErrorTranslator.categoryOf(failure, MARIADB)).isEqualTo(ErrorCategory.LOCK_TIMEOUT);
+    assertThat(SqlErrorTranslator.categoryOf(failure, MARIADB))
+        .isEqualTo(ErrorCategory.LOCK_TIMEOUT);
   }
 }

@@ -71,15 +71,22 @@ abstract class MySqlFamilyErrorContract {
   void crossedRowLocksAreDeadlockThatRollsBackTheTransaction() throws Exception {
     Connection first = transaction();
     Connection second = transaction();
+    execute(first, "SET SESSION innodb_lock_wait_timeout = 20"); // bounds a hang if detection fails
+    execute(second, "SET SESSION innodb_lock_wait_timeout = 20");
     execute(first, "UPDATE item SET v = 1 WHERE id = 1");
     execute(second, "UPDATE item SET v = 2 WHERE id = 2");
 
     var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
-    awaitObserved("first session waits for a row lock", () -> waitsForLock(first));
-    var secondWaits = concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
+    awaitObserved(
+        "first session (thread " + threadIdOf(first) + ") waits for a row lock",
+        () -> waitsForLock(first),
+        this::innodbTransactions);
+    var secondWaits =
+        concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
 
-    RacefreeException error = SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, MARIADB);
+    RacefreeException error =
+        SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, MARIADB);
     assertThat(error).isInstanceOf(DeadlockException.class);
     assertThat(error.vendorCode()).isEqualTo(1213);
     assertThat(error.isRetryable()).isTrue();
@@ -110,8 +117,16 @@ abstract class MySqlFamilyErrorContract {
     return SqlErrorTranslator.translate("test", sql, failure, MARIADB);
   }
 
-  /** True when InnoDB shows {@code session}'s transaction in LOCK WAIT. */
+  /**
+   * True when InnoDB shows {@code session}'s transaction in LOCK WAIT. INNODB_TRX is a cache that
+   * InnoDB does not refresh while anyone (other test runs included) keeps reading it, so the
+   * always-fresh SHOW ENGINE INNODB STATUS is asked too.
+   */
   private boolean waitsForLock(Connection session) throws SQLException {
+    return innodbTrxSaysLockWait(session) || innodbStatusSaysLockWait(session);
+  }
+
+  private boolean innodbTrxSaysLockWait(Connection session) throws SQLException {
     try (PreparedStatement statement =
         admin.prepareStatement(
             "SELECT COUNT(*) FROM information_schema.INNODB_TRX"
@@ -122,6 +137,42 @@ abstract class MySqlFamilyErrorContract {
         return rows.getLong(1) == 1;
       }
     }
+  }
+
+  private boolean innodbStatusSaysLockWait(Connection session) throws SQLException {
+    String status;
+    try (Statement statement = admin.createStatement();
+        ResultSet rows = statement.executeQuery("SHOW ENGINE INNODB STATUS")) {
+      rows.next();
+      status = rows.getString("Status");
+    }
+    String thread = "MySQL thread id " + threadIdOf(session) + ",";
+    for (String transaction : status.split("---TRANSACTION ")) {
+      if (transaction.contains(thread) && transaction.contains("LOCK WAIT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String innodbTransactions() throws SQLException {
+    StringBuilder state = new StringBuilder();
+    try (Statement statement = admin.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT trx_mysql_thread_id, trx_state, trx_query FROM"
+                    + " information_schema.INNODB_TRX")) {
+      while (rows.next()) {
+        state
+            .append(rows.getLong(1))
+            .append(' ')
+            .append(rows.getString(2))
+            .append(' ')
+            .append(rows.getString(3))
+            .append("; ");
+      }
+    }
+    return state.toString();
   }
 
   protected long threadIdOf(Connection session) {

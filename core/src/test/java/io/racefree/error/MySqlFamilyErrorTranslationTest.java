@@ -10,9 +10,9 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MySqlFamilyErrorTranslationTest {
 
@@ -70,7 +70,8 @@ class MySqlFamilyErrorTranslationTest {
         translate(
             new SQLIntegrityConstraintViolationException(
                 "Cannot add or update a child row: a foreign key constraint fails (`db`.`child`,"
-                    + " CONSTRAINT `fk_parent` FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`))",
+                    + " CONSTRAINT `fk_parent` FOREIGN KEY (`parent_id`) REFERENCES `parent`"
+                    + " (`id`))",
                 "23000",
                 code));
 
@@ -97,7 +98,8 @@ class MySqlFamilyErrorTranslationTest {
   @Test
   void checkConstraintViolatedOnMySqlIsCheckViolationWithName() {
     RacefreeException error =
-        translate(new SQLException("Check constraint 'ck_positive' is violated.", "HY000", 3819), MYSQL);
+        translate(
+            new SQLException("Check constraint 'ck_positive' is violated.", "HY000", 3819), MYSQL);
 
     assertThat(error).isInstanceOf(CheckViolationException.class);
     assertThat(((ConstraintViolationException) error).constraintName()).isEqualTo("ck_positive");
@@ -108,7 +110,9 @@ class MySqlFamilyErrorTranslationTest {
     RacefreeException error =
         translate(
             new SQLTransactionRollbackException(
-                "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+                "Deadlock found when trying to get lock; try restarting transaction",
+                "40001",
+                1213));
 
     assertThat(error).isInstanceOf(DeadlockException.class);
     assertThat(error.isRetryable()).isTrue();
@@ -117,7 +121,9 @@ class MySqlFamilyErrorTranslationTest {
   @Test
   void lockWaitTimeoutOnMariaDbIsLockTimeout() {
     RacefreeException error =
-        translate(new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205));
+        translate(
+            new SQLException(
+                "Lock wait timeout exceeded; try restarting transaction", "HY000", 1205));
 
     assertThat(error).isInstanceOf(LockTimeoutException.class);
     assertThat(error.isRetryable()).isTrue();
@@ -131,7 +137,8 @@ class MySqlFamilyErrorTranslationTest {
             "Lock wait timeout exceeded; try restarting transaction", "40001", 1205);
 
     assertThat(translate(connectorJ)).isInstanceOf(LockTimeoutException.class);
-    assertThat(SqlErrorTranslator.categoryOf(connectorJ, MARIADB)).isEqualTo(ErrorCategory.LOCK_TIMEOUT);
+    assertThat(SqlErrorTranslator.categoryOf(connectorJ, MARIADB))
+        .isEqualTo(ErrorCategory.LOCK_TIMEOUT);
   }
 
   @Test
@@ -151,7 +158,8 @@ class MySqlFamilyErrorTranslationTest {
     SQLException exception =
         new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205);
 
-    assertThat(SqlErrorTranslator.categoryOf(exception, "SELECT * FROM t FOR UPDATE WAIT 1", MARIADB))
+    assertThat(
+            SqlErrorTranslator.categoryOf(exception, "SELECT * FROM t FOR UPDATE WAIT 1", MARIADB))
         .isEqualTo(ErrorCategory.LOCK_TIMEOUT);
   }
 
@@ -160,7 +168,8 @@ class MySqlFamilyErrorTranslationTest {
     assertThat(
             translate(
                 new SQLException(
-                    "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set.",
+                    "Statement aborted because lock(s) could not be acquired immediately and NOWAIT"
+                        + " is set.",
                     "HY000",
                     3572),
                 MYSQL))
@@ -196,7 +205,8 @@ class MySqlFamilyErrorTranslationTest {
 
   @Test
   void socketErrorWithConnectionStateIsConnectionLost() {
-    assertThat(translate(new SQLNonTransientConnectionException("(conn=7) Socket error", "08000", -1)))
+    assertThat(
+            translate(new SQLNonTransientConnectionException("(conn=7) Socket error", "08000", -1)))
         .isInstanceOf(ConnectionLostException.class);
   }
 
@@ -208,7 +218,9 @@ class MySqlFamilyErrorTranslationTest {
 
   @Test
   void connectorJClientTimeoutWithoutCodesIsQueryTimeout() {
-    assertThat(translate(new SQLTimeoutException("Statement cancelled due to timeout or client request")))
+    assertThat(
+            translate(
+                new SQLTimeoutException("Statement cancelled due to timeout or client request")))
         .isInstanceOf(QueryTimeoutException.class);
   }
 

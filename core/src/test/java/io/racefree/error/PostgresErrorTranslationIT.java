@@ -74,10 +74,12 @@ class PostgresErrorTranslationIT {
 
     var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
     awaitObserved("first session waits for a lock", () -> waitsForLock(first));
-    var secondWaits = concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
+    var secondWaits =
+        concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
 
-    RacefreeException error = SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, POSTGRESQL);
+    RacefreeException error =
+        SqlErrorTranslator.translate("deadlock", "UPDATE item", victim, POSTGRESQL);
     assertThat(error).isInstanceOf(DeadlockException.class);
     assertThat(error.isRetryable()).isTrue();
   }

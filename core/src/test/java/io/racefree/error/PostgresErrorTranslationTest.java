@@ -56,7 +56,8 @@ class PostgresErrorTranslationTest {
   @Test
   void checkViolationOnPostgresNamesTheConstraint() {
     RacefreeException error =
-        translate("ERROR: new row for relation \"t\" violates check constraint \"t_v_check\"", "23514");
+        translate(
+            "ERROR: new row for relation \"t\" violates check constraint \"t_v_check\"", "23514");
 
     assertThat(error).isInstanceOf(CheckViolationException.class);
     assertThat(((ConstraintViolationException) error).constraintName()).isEqualTo("t_v_check");
@@ -70,7 +71,8 @@ class PostgresErrorTranslationTest {
             "23P01");
 
     assertThat(error.category()).isEqualTo(ErrorCategory.CONSTRAINT_VIOLATION);
-    assertThat(((ConstraintViolationException) error).constraintName()).isEqualTo("booking_overlap");
+    assertThat(((ConstraintViolationException) error).constraintName())
+        .isEqualTo("booking_overlap");
   }
 
   @Test
@@ -124,7 +126,8 @@ class PostgresErrorTranslationTest {
   void failedTransactionOnPostgresIsTransactionAborted() {
     RacefreeException error =
         translate(
-            "ERROR: current transaction is aborted, commands ignored until end of transaction block",
+            "ERROR: current transaction is aborted, commands ignored until end of transaction"
+                + " block",
             "25P02");
 
     assertThat(error).isInstanceOf(TransactionAbortedException.class);

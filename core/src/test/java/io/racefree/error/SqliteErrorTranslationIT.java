@@ -41,7 +41,8 @@ class SqliteErrorTranslationIT {
   @Test
   void duplicateKeyIsUniqueViolationNamingTheColumn() throws SQLException {
     Connection session = session();
-    SQLException failure = expectFailure(() -> execute(session, "INSERT INTO item VALUES (3, 'a', 0)"));
+    SQLException failure =
+        expectFailure(() -> execute(session, "INSERT INTO item VALUES (3, 'a', 0)"));
 
     RacefreeException error = SqlErrorTranslator.translate("test", "INSERT", failure, SQLITE);
 

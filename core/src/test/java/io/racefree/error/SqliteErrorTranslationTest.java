@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-/** Messages as xerial sqlite-jdbc 3.54.1.0 words them: SQLState null, primary code as vendor code. */
+/**
+ * Messages as xerial sqlite-jdbc 3.54.1.0 words them: SQLState null, primary code as vendor code.
+ */
 class SqliteErrorTranslationTest {
 
   private static RacefreeException translate(String message, int primaryCode) {
@@ -18,7 +20,8 @@ class SqliteErrorTranslationTest {
   void uniqueConstraintOnSqliteIsUniqueViolationNamingTheColumns() {
     RacefreeException error =
         translate(
-            "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (UNIQUE constraint failed: t.a, t.b)",
+            "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (UNIQUE constraint failed: t.a,"
+                + " t.b)",
             19);
 
     assertThat(error).isInstanceOf(UniqueViolationException.class);
@@ -70,7 +73,8 @@ class SqliteErrorTranslationTest {
 
   @Test
   void triggerAbortOnSqliteIsGenericConstraintViolation() {
-    assertThat(translate("[SQLITE_CONSTRAINT_TRIGGER] A RAISE function failed (nope)", 19).category())
+    assertThat(
+            translate("[SQLITE_CONSTRAINT_TRIGGER] A RAISE function failed (nope)", 19).category())
         .isEqualTo(ErrorCategory.CONSTRAINT_VIOLATION);
   }
 
@@ -86,7 +90,9 @@ class SqliteErrorTranslationTest {
   @Test
   void busySnapshotOnSqliteIsRetryableSerializationFailure() {
     RacefreeException error =
-        translate("[SQLITE_BUSY_SNAPSHOT] Another database connection has written (database is locked)", 5);
+        translate(
+            "[SQLITE_BUSY_SNAPSHOT] Another database connection has written (database is locked)",
+            5);
 
     assertThat(error).isInstanceOf(SerializationFailureException.class);
     assertThat(error.isRetryable()).isTrue();
@@ -94,7 +100,8 @@ class SqliteErrorTranslationTest {
 
   @Test
   void extendedBusySnapshotCodeWithoutNameIsSerializationFailure() {
-    assertThat(translate("database is locked", 517)).isInstanceOf(SerializationFailureException.class);
+    assertThat(translate("database is locked", 517))
+        .isInstanceOf(SerializationFailureException.class);
   }
 
   @Test
@@ -105,19 +112,25 @@ class SqliteErrorTranslationTest {
 
   @Test
   void lockedOnSqliteIsLockNotAvailable() {
-    assertThat(translate("[SQLITE_LOCKED] A table in the database is locked (database table is locked)", 6))
+    assertThat(
+            translate(
+                "[SQLITE_LOCKED] A table in the database is locked (database table is locked)", 6))
         .isInstanceOf(LockNotAvailableException.class);
   }
 
   @Test
   void interruptOnSqliteIsQueryTimeout() {
-    assertThat(translate("[SQLITE_INTERRUPT] Operation terminated by sqlite3_interrupt() (interrupted)", 9))
+    assertThat(
+            translate(
+                "[SQLITE_INTERRUPT] Operation terminated by sqlite3_interrupt() (interrupted)", 9))
         .isInstanceOf(QueryTimeoutException.class);
   }
 
   @Test
   void plainSqliteErrorIsOther() {
-    assertThat(translate("[SQLITE_ERROR] SQL error or missing database (no such table: x)", 1).category())
+    assertThat(
+            translate("[SQLITE_ERROR] SQL error or missing database (no such table: x)", 1)
+                .category())
         .isEqualTo(ErrorCategory.OTHER);
   }
 }

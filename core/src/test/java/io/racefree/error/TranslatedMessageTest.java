@@ -10,7 +10,8 @@ class TranslatedMessageTest {
 
   private static final SQLException DEADLOCK =
       new SQLException(
-          "(conn=12) Deadlock found when trying to get lock; try restarting transaction\nmore detail",
+          "(conn=12) Deadlock found when trying to get lock; try restarting transaction\n"
+              + "more detail",
           "40001",
           1213);
 

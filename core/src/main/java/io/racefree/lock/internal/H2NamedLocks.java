@@ -5,51 +5,77 @@ import io.racefree.error.SqlErrorTranslator;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcTransaction;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * H2 has no named locks, so a name locks a row of {@code racefree_locks} (created on demand, on a
- * separate connection because DDL commits in H2): {@code MERGE} inserts the row or updates it, and
- * either way holds its row lock until the transaction ends. A wait is bounded by the session's
- * {@code LOCK_TIMEOUT}. Stateless. Not API.
+ * H2 has no named locks, so a name locks a row of {@code racefree_locks} with {@code SELECT ... FOR
+ * UPDATE}, held until the transaction ends. The table and a missing row are created on a separate
+ * auto-commit connection from the same data source (DDL commits in H2, and a row inserted inside
+ * the transaction would make a second locker wait on an uncommitted insert, which H2 neither
+ * reports as a lock wait nor checks for deadlocks); so the pool needs a second connection the first
+ * time a name is used. A wait is bounded by the session's {@code LOCK_TIMEOUT}. Stateless. Not API.
  */
 final class H2NamedLocks implements NamedLocks.Strategy {
   static final String TABLE = "racefree_locks";
-  private static final String MERGE = "MERGE INTO " + TABLE + " (name) KEY (name) VALUES (?)";
+  private static final String SELECT = "SELECT name FROM " + TABLE + " WHERE name = ? FOR UPDATE";
 
   @Override
   public void lock(JdbcTransaction tx, String name, String task) {
-    ensureTable(tx, task);
-    tx.update(task, MERGE, List.of(Parameter.untyped(name)));
+    ensureTable(tx, name, task);
+    if (selectForUpdate(tx, name, task)) {
+      return;
+    }
+    createRow(tx, name, task);
+    selectForUpdate(tx, name, task);
   }
 
   @Override
   public boolean tryLock(JdbcTransaction tx, String name, Duration timeout, String task) {
-    ensureTable(tx, task);
     Duration wait = timeout.isZero() ? Duration.ofMillis(1) : timeout;
+    ensureTable(tx, name, task);
     try {
-      return LockWaits.bounded(tx, wait, task, () -> tx.update(task, MERGE, List.of(Parameter.untyped(name))) > 0);
+      return LockWaits.bounded(tx, wait, task, () -> {
+        if (!selectForUpdate(tx, name, task)) {
+          createRow(tx, name, task);
+          selectForUpdate(tx, name, task);
+        }
+        return true;
+      });
     } catch (LockTimeoutException timedOut) {
       return false;
     }
   }
 
-  private static void ensureTable(JdbcTransaction tx, String task) {
-    List<?> found = tx.query(task, "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA"
-        + " AND TABLE_NAME = 'RACEFREE_LOCKS'", List.of());
-    if (!found.isEmpty()) {
-      return;
+  private static void ensureTable(JdbcTransaction tx, String name, String task) {
+    if (tx.query(task, "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA"
+        + " AND TABLE_NAME = 'RACEFREE_LOCKS'", List.of()).isEmpty()) {
+      createRow(tx, name, task);
     }
+  }
+
+  private static boolean selectForUpdate(JdbcTransaction tx, String name, String task) {
+    return !tx.query(task, SELECT, List.of(Parameter.untyped(name))).isEmpty();
+  }
+
+  private static void createRow(JdbcTransaction tx, String name, String task) {
     String ddl = "CREATE TABLE IF NOT EXISTS " + TABLE + " (name VARCHAR PRIMARY KEY)";
-    try (Connection separate = tx.database().dataSource().getConnection();
-        Statement statement = separate.createStatement()) {
+    String merge = "MERGE INTO " + TABLE + " (name) KEY (name) VALUES (?)";
+    try (Connection separate = tx.database().dataSource().getConnection()) {
       separate.setSchema(tx.connection().getSchema());
-      statement.execute(ddl);
+      separate.setAutoCommit(true);
+      try (Statement statement = separate.createStatement()) {
+        statement.execute(ddl);
+      }
+      try (PreparedStatement insert = separate.prepareStatement(merge)) {
+        insert.setString(1, name);
+        insert.executeUpdate();
+      }
     } catch (SQLException e) {
-      throw SqlErrorTranslator.translate(task + ": create " + TABLE, ddl, e, tx.dialect().kind());
+      throw SqlErrorTranslator.translate(task + ": create lock row", merge, e, tx.dialect().kind());
     }
   }
 }
