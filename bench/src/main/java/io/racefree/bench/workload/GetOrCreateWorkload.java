@@ -54,6 +54,10 @@ public final class GetOrCreateWorkload implements Workload {
     if (kind == Kind.HOT) {
       contenders.add(contender(database, threads, "floor", Role.FLOOR, "SELECT id, k, v FROM item WHERE k = ?",
           GetOrCreateBaselines.floorSelect(database)));
+      if (!contenders.isEmpty()) {
+        contenders.add(contender(database, threads, "racefree-find", Role.RACEFREE,
+            "db.find(\"item\", {k}): racefree's plain read, auto-commit, no get-or-create", RacefreeCalls.find(database)));
+      }
     } else {
       contenders.add(contender(database, threads, "floor", Role.FLOOR, NativeSql.getOrCreateUpsert(engine),
           GetOrCreateBaselines.floorUpsert(database)));

@@ -38,11 +38,28 @@ final class RacefreeCalls {
   }
 
   static Optional<KeyedCall> getOrCreate(BenchDatabase database, Tally tally) {
-    return Optional.empty();
+    Database db = database.racefree();
+    TransactionOptions options = retrying(tally);
+    return Optional.of((key, t) -> db.withTransaction(options,
+        tx -> tx.getOrCreate("item", Map.of("k", key), Map.of())).created());
+  }
+
+  /** Plain data access, no transaction: what a read of an existing row costs through racefree. */
+  static KeyedCall find(BenchDatabase database) {
+    Database db = database.racefree();
+    return (key, t) -> {
+      if (db.find("item", Map.of("k", key)).isEmpty()) {
+        throw new IllegalStateException("hot row " + key + " is missing");
+      }
+      return null;
+    };
   }
 
   static Optional<UpdateOrCreateWorkload.ValueCall> updateOrCreate(BenchDatabase database, Tally tally) {
-    return Optional.empty();
+    Database db = database.racefree();
+    TransactionOptions options = retrying(tally);
+    return Optional.of((key, value, t) -> db.withTransaction(options,
+        tx -> tx.updateOrCreate("item", Map.of("k", key), Map.of("v", value), null)).created());
   }
 
   /** get-or-create of all {@code keys}; returns how many rows it created. */
@@ -53,7 +70,17 @@ final class RacefreeCalls {
 
   /** On {@code database} as given: pass {@link BenchDatabase#countingRacefree()} to count round trips. */
   static Optional<BulkCall> getOrCreateAll(Database db, Tally tally) {
-    return Optional.empty();
+    TransactionOptions options = retrying(tally);
+    return Optional.of(keys -> {
+      List<Map<String, Object>> lookups = new java.util.ArrayList<>(keys.size());
+      keys.forEach(key -> lookups.add(Map.of("k", key)));
+      List<io.racefree.upsert.GetOrCreateResult> results =
+          db.withTransaction(options, tx -> tx.getOrCreateAll("item", lookups, Map.of()));
+      if (results.size() != keys.size()) {
+        throw new IllegalStateException(results.size() + " results for " + keys.size() + " keys");
+      }
+      return (int) results.stream().filter(io.racefree.upsert.GetOrCreateResult::created).count();
+    });
   }
 
   static Optional<TransferWorkload.Transfer> transfer(BenchDatabase database, Tally tally) {
