@@ -124,13 +124,22 @@ public final class Database {
   // ---- get-or-create and update-or-create in their own transaction (io.racefree.upsert) ----
 
   /**
-   * {@link Transaction#getOrCreate} in its own transaction at the connection's isolation level,
-   * retried under {@link io.racefree.tx.RetryPolicy#standard()}: suppliers in {@code defaults} may
-   * run more than once.
+   * {@link Transaction#getOrCreate} on its own: an existing row is returned from one auto-committed
+   * read; otherwise the row is created (or the concurrent winner's row found) in a transaction at
+   * the connection's isolation level, retried under {@link io.racefree.tx.RetryPolicy#standard()}:
+   * suppliers in {@code defaults} may run more than once.
    */
   public io.racefree.upsert.GetOrCreateResult getOrCreate(
       String table, Map<String, ?> lookup, Map<String, ?> defaults) {
-    return withTransaction(upsertOptions(), tx -> tx.getOrCreate(table, lookup, defaults));
+    // An existing row needs no transaction: one auto-committed read, like a hand-written SELECT.
+    Optional<Row> existing =
+        withSession(session -> io.racefree.upsert.internal.ExistingRow.find(session, table, lookup, defaults));
+    if (existing.isPresent()) {
+      return new io.racefree.upsert.GetOrCreateResult(existing.get(), false);
+    }
+    io.racefree.upsert.UpsertOptions insertFirst =
+        io.racefree.upsert.UpsertOptions.defaults().withInsertFirst();
+    return withTransaction(upsertOptions(), tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
   }
 
   /** {@link Transaction#updateOrCreate} in its own retried transaction. */

@@ -24,7 +24,8 @@ public final class GetOrCreateRun {
     if (call.key().isEmpty() && call.options().requireUniqueKey()) {
       throw Conflicts.noCoveringKey(call);
     }
-    if (readsFirst(call)) {
+    boolean insertFirst = call.options().insertFirst() && call.key().isPresent();
+    if (readsFirst(call) && !insertFirst) {
       Optional<Row> found = Reads.find(call, call.lookup(), Reads.Mode.PLAIN);
       if (found.isPresent()) {
         return new GetOrCreateResult(found.get(), false);

@@ -48,7 +48,7 @@ public final class UpsertCall {
     return new UpsertCall(tx, keys, task, resolved, options == null ? UpsertOptions.defaults() : options);
   }
 
-  private static Map<String, Object> resolveLookup(Dialect dialect, TableInfo table,
+  static Map<String, Object> resolveLookup(Dialect dialect, TableInfo table,
       Map<String, ?> lookup, String task) {
     if (lookup == null || lookup.isEmpty()) {
       throw invalid(dialect, task, "the lookup is " + (lookup == null ? "null" : "empty")
