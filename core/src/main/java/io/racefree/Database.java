@@ -131,6 +131,12 @@ public final class Database {
    */
   public io.racefree.upsert.GetOrCreateResult getOrCreate(
       String table, Map<String, ?> lookup, Map<String, ?> defaults) {
+    return getOrCreate(table, lookup, defaults, io.racefree.tx.RetryPolicy.standard());
+  }
+
+  /** {@link #getOrCreate(String, Map, Map)} with {@code retry} for the creating transaction. */
+  public io.racefree.upsert.GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup,
+      Map<String, ?> defaults, io.racefree.tx.RetryPolicy retry) {
     // An existing row needs no transaction: one auto-committed read, like a hand-written SELECT.
     Optional<Row> existing =
         withSession(session -> io.racefree.upsert.internal.ExistingRow.find(session, table, lookup, defaults));
@@ -139,7 +145,8 @@ public final class Database {
     }
     io.racefree.upsert.UpsertOptions insertFirst =
         io.racefree.upsert.UpsertOptions.defaults().withInsertFirst();
-    return withTransaction(upsertOptions(), tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
+    return withTransaction(TransactionOptions.defaults().withRetry(retry),
+        tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
   }
 
   /** {@link Transaction#updateOrCreate} in its own retried transaction. */

@@ -20,7 +20,7 @@ import java.util.Optional;
  * standard retry policy whose listener counts retries. Stateless.
  */
 final class RacefreeCalls {
-  static final String GET_OR_CREATE = "db.withTransaction(retry standard, tx -> tx.getOrCreate(\"item\", {k}))";
+  static final String GET_OR_CREATE = "db.getOrCreate(\"item\", {k}, {}, retry standard)";
   static final String UPDATE_OR_CREATE =
       "db.withTransaction(retry standard, tx -> tx.updateOrCreate(\"item\", {k}, {v}))";
   static final String BULK = "db.withTransaction(retry standard, tx -> tx.getOrCreateAll(\"item\", 1000 lookups))";
@@ -39,9 +39,8 @@ final class RacefreeCalls {
 
   static Optional<KeyedCall> getOrCreate(BenchDatabase database, Tally tally) {
     Database db = database.racefree();
-    TransactionOptions options = retrying(tally);
-    return Optional.of((key, t) -> db.withTransaction(options,
-        tx -> tx.getOrCreate("item", Map.of("k", key), Map.of())).created());
+    RetryPolicy retry = RetryPolicy.standard().withListener(attempt -> tally.retried());
+    return Optional.of((key, t) -> db.getOrCreate("item", Map.of("k", key), Map.of(), retry).created());
   }
 
   /** Plain data access, no transaction: what a read of an existing row costs through racefree. */
