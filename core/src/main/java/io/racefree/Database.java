@@ -123,6 +123,49 @@ public final class Database {
 
   // ---- get-or-create and update-or-create in their own transaction (io.racefree.upsert) ----
 
+  /**
+   * {@link Transaction#getOrCreate} on its own: an existing row is returned from one auto-committed
+   * read; otherwise the row is created (or the concurrent winner's row found) in a transaction at
+   * the connection's isolation level, retried under {@link io.racefree.tx.RetryPolicy#standard()}:
+   * suppliers in {@code defaults} may run more than once.
+   */
+  public io.racefree.upsert.GetOrCreateResult getOrCreate(
+      String table, Map<String, ?> lookup, Map<String, ?> defaults) {
+    return getOrCreate(table, lookup, defaults, io.racefree.tx.RetryPolicy.standard());
+  }
+
+  /** {@link #getOrCreate(String, Map, Map)} with {@code retry} for the creating transaction. */
+  public io.racefree.upsert.GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup,
+      Map<String, ?> defaults, io.racefree.tx.RetryPolicy retry) {
+    // An existing row needs no transaction: one auto-committed read, like a hand-written SELECT.
+    Optional<Row> existing =
+        withSession(session -> io.racefree.upsert.internal.ExistingRow.find(session, table, lookup, defaults));
+    if (existing.isPresent()) {
+      return new io.racefree.upsert.GetOrCreateResult(existing.get(), false);
+    }
+    io.racefree.upsert.UpsertOptions insertFirst =
+        io.racefree.upsert.UpsertOptions.defaults().withInsertFirst();
+    return withTransaction(TransactionOptions.defaults().withRetry(retry),
+        tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
+  }
+
+  /** {@link Transaction#updateOrCreate} in its own retried transaction. */
+  public io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      Map<String, ?> lookup, Map<String, ?> updates, Map<String, ?> createDefaults) {
+    return withTransaction(upsertOptions(),
+        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
+  }
+
+  /** {@link Transaction#getOrCreateAll} in its own retried transaction. */
+  public List<io.racefree.upsert.GetOrCreateResult> getOrCreateAll(
+      String table, List<? extends Map<String, ?>> lookups, Map<String, ?> defaults) {
+    return withTransaction(upsertOptions(), tx -> tx.getOrCreateAll(table, lookups, defaults));
+  }
+
+  private static TransactionOptions upsertOptions() {
+    return TransactionOptions.defaults().withRetry(io.racefree.tx.RetryPolicy.standard());
+  }
+
   // ---- end of get-or-create section ----
 
   // ---- named locks on a session (io.racefree.lock) ----

@@ -54,6 +54,59 @@ public interface Transaction extends Handle {
 
   // ---- get-or-create and update-or-create: entry points owned by io.racefree.upsert ----
 
+  /**
+   * The row matching {@code lookup}, inserted with the lookup's values plus {@code defaults} if
+   * none exists; race-free (see {@link io.racefree.upsert.Upserts}). Defaults may be {@link
+   * java.util.function.Supplier}s, called only when the row is created. May throw the retryable
+   * {@link io.racefree.error.SerializationFailureException} at snapshot isolation levels: give the
+   * outermost transaction a {@link io.racefree.tx.RetryPolicy}.
+   */
+  default io.racefree.upsert.GetOrCreateResult getOrCreate(
+      String table, java.util.Map<String, ?> lookup, java.util.Map<String, ?> defaults) {
+    return io.racefree.upsert.Upserts.getOrCreate(
+        this, table, lookup, defaults, io.racefree.upsert.UpsertOptions.defaults());
+  }
+
+  default io.racefree.upsert.GetOrCreateResult getOrCreate(String table, java.util.Map<String, ?> lookup,
+      java.util.Map<String, ?> defaults, io.racefree.upsert.UpsertOptions options) {
+    return io.racefree.upsert.Upserts.getOrCreate(this, table, lookup, defaults, options);
+  }
+
+  /** Record form: the named components are the lookup, the other non-null ones the defaults. */
+  default io.racefree.upsert.GetOrCreateResult getOrCreate(
+      String table, Record values, String... lookupColumns) {
+    return io.racefree.upsert.Upserts.getOrCreate(this, table, values, lookupColumns);
+  }
+
+  /**
+   * Locks and updates the row matching {@code lookup} with {@code updates}, or inserts it with the
+   * lookup plus {@code createDefaults} (the updates when null). No concurrent update is lost.
+   */
+  default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      java.util.Map<String, ?> lookup, java.util.Map<String, ?> updates, java.util.Map<String, ?> createDefaults) {
+    return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults,
+        io.racefree.upsert.UpsertOptions.defaults());
+  }
+
+  default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      java.util.Map<String, ?> lookup, java.util.Map<String, ?> updates, java.util.Map<String, ?> createDefaults,
+      io.racefree.upsert.UpsertOptions options) {
+    return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults, options);
+  }
+
+  /** Record form: the named components are the lookup, the other non-null ones the updates. */
+  default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(
+      String table, Record values, String... lookupColumns) {
+    return io.racefree.upsert.Upserts.updateOrCreate(this, table, values, lookupColumns);
+  }
+
+  /** getOrCreate for many lookups in a few statements; results in the order of {@code lookups}. */
+  default java.util.List<io.racefree.upsert.GetOrCreateResult> getOrCreateAll(
+      String table, java.util.List<? extends java.util.Map<String, ?>> lookups, java.util.Map<String, ?> defaults) {
+    return io.racefree.upsert.Upserts.getOrCreateAll(
+        this, table, lookups, defaults, io.racefree.upsert.UpsertOptions.defaults());
+  }
+
   // ---- end of get-or-create section ----
 
   // ---- locks and safe read-modify-write: entry points owned by io.racefree.lock ----

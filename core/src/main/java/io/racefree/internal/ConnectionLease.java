@@ -48,6 +48,11 @@ final class ConnectionLease {
     return connection;
   }
 
+  /** The state to restore, for recording an isolation change. */
+  ConnectionState saved() {
+    return saved;
+  }
+
   /**
    * Runs {@code undo} (may be null), restores the saved state and closes the connection. With a
    * {@code failure} already on its way, problems here are suppressed onto it; otherwise they are

@@ -19,22 +19,29 @@ import java.sql.Statement;
 final class TransactionControl {
   private TransactionControl() {}
 
-  /** Begins a transaction and returns the isolation level it really runs at. */
-  static Isolation begin(Connection connection, Dialect dialect, TransactionOptions options)
+  /**
+   * Begins a transaction and returns the isolation level it really runs at. Reads the connection's
+   * level at most once (none on SQLite) and records in {@code saved} a level it changes.
+   */
+  static Isolation begin(
+      Connection connection, Dialect dialect, TransactionOptions options, ConnectionState saved)
       throws SQLException {
-    Isolation effective = effectiveIsolation(connection, dialect, options.isolation());
     if (options.readOnly()) {
       dialect.require(Feature.READ_ONLY_TRANSACTIONS, "begin read-only transaction");
     }
     if (dialect.controlsTransactionsWithSql()) {
+      Isolation effective = dialect.effectiveIsolation(
+          options.isolation() != null ? options.isolation() : Isolation.SERIALIZABLE);
       if (options.readOnly()) {
         executeSql(connection, "PRAGMA query_only = 1");
       }
       executeSql(connection, options.takesSqliteWriteLockFirst() ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
       return effective;
     }
-    if (options.isolation() != null
-        && connection.getTransactionIsolation() != options.isolation().jdbcLevel()) {
+    int current = connection.getTransactionIsolation();
+    Isolation effective = effectiveIsolation(connection, dialect, options.isolation(), current);
+    if (options.isolation() != null && current != options.isolation().jdbcLevel()) {
+      saved.isolationChangedFrom(current);
       connection.setTransactionIsolation(options.isolation().jdbcLevel());
     }
     if (options.readOnly()) {
@@ -45,13 +52,11 @@ final class TransactionControl {
   }
 
   private static Isolation effectiveIsolation(
-      Connection connection, Dialect dialect, Isolation requested) throws SQLException {
-    Isolation asked =
-        requested != null ? requested : Isolation.fromJdbc(connection.getTransactionIsolation());
+      Connection connection, Dialect dialect, Isolation requested, int current) throws SQLException {
+    Isolation asked = requested != null ? requested : Isolation.fromJdbc(current);
     Isolation effective = asked == null ? null : dialect.effectiveIsolation(asked);
     if (effective == null
         || (requested != null
-            && !dialect.controlsTransactionsWithSql()
             && !connection.getMetaData().supportsTransactionIsolationLevel(requested.jdbcLevel()))) {
       throw new UnsupportedFeatureException(
           ErrorDetails.of("begin transaction", dialect.kind()),

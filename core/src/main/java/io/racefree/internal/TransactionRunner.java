@@ -76,7 +76,7 @@ public final class TransactionRunner {
     Throwable failure = null;
     boolean committed = false;
     try {
-      Isolation isolation = TransactionControl.begin(connection, context.dialect(), options);
+      Isolation isolation = TransactionControl.begin(connection, context.dialect(), options, lease.saved());
       transaction =
           new JdbcTransaction(context, connection, new TransactionState(), options, isolation, 0);
       T value = Callbacks.call(callback, transaction);

@@ -19,6 +19,7 @@ public final class CountingDataSource implements DataSource {
   private final Connection connection;
   private final AtomicInteger statements = new AtomicInteger();
   private final AtomicInteger borrowed = new AtomicInteger();
+  private final AtomicInteger transactionsBegun = new AtomicInteger();
 
   public CountingDataSource(Connection connection) {
     this.connection = connection;
@@ -30,6 +31,11 @@ public final class CountingDataSource implements DataSource {
 
   public int statements() {
     return statements.get();
+  }
+
+  /** Calls of setAutoCommit(false): transactions begun through JDBC. */
+  public int transactionsBegun() {
+    return transactionsBegun.get();
   }
 
   /** Connections handed out and not yet closed. */
@@ -45,6 +51,9 @@ public final class CountingDataSource implements DataSource {
       if (name.equals("close")) {
         borrowed.decrementAndGet();
         return null;
+      }
+      if (name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
+        transactionsBegun.incrementAndGet();
       }
       if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
         statements.incrementAndGet();

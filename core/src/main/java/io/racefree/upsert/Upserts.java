@@ -1,0 +1,86 @@
+package io.racefree.upsert;
+
+import io.racefree.Transaction;
+import io.racefree.upsert.internal.BulkGetOrCreate;
+import io.racefree.upsert.internal.GetOrCreateRun;
+import io.racefree.upsert.internal.RecordSplit;
+import io.racefree.upsert.internal.UpdateOrCreateRun;
+import io.racefree.upsert.internal.UpsertCall;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Race-free get-or-create and update-or-create in a transaction the caller opened. The same
+ * operations are on {@link Transaction} ({@code tx.getOrCreate(...)}) and, each in its own
+ * retried transaction, on {@link io.racefree.Database}.
+ *
+ * <p>Contract: the lookup (column to value, {@code null} meaning IS NULL) selects at most one
+ * row; the result is that row, created with the lookup's values plus the defaults if it did not
+ * exist. Concurrent callers with the same lookup never create two rows. When a unique key covers
+ * the lookup, racefree relies on it; otherwise it serializes creators with a lock, or refuses
+ * where no lock can be correct (PostgreSQL REPEATABLE READ/SERIALIZABLE, H2), see {@code
+ * docs/get-or-create.md}. At snapshot isolation levels a row committed by another transaction
+ * after this one's snapshot cannot be returned: the call then throws the retryable {@link
+ * io.racefree.error.SerializationFailureException}, never "not found"; run the transaction with
+ * a {@link io.racefree.tx.RetryPolicy} and the next attempt returns the row.
+ *
+ * <p>Defaults may be plain values or {@link Supplier}s, called only when a row is about to be
+ * inserted (and again if the transaction is retried). Stateless and thread-safe; the transaction
+ * it is given is not.
+ */
+public final class Upserts {
+  private Upserts() {}
+
+  public static GetOrCreateResult getOrCreate(Transaction tx, String table, Map<String, ?> lookup,
+      Map<String, ?> defaults, UpsertOptions options) {
+    UpsertCall call = UpsertCall.prepare(tx, "getOrCreate", table, lookup, options);
+    return GetOrCreateRun.run(call, call.checkedValues(defaults, "defaults"));
+  }
+
+  /**
+   * @param updates applied to an existing row (values; a Supplier here is called at once)
+   * @param createDefaults written, besides the lookup, when the row is created; null means "the
+   *     updates" (Django's create_defaults)
+   */
+  public static UpdateOrCreateResult updateOrCreate(Transaction tx, String table,
+      Map<String, ?> lookup, Map<String, ?> updates, Map<String, ?> createDefaults,
+      UpsertOptions options) {
+    UpsertCall call = UpsertCall.prepare(tx, "updateOrCreate", table, lookup, options);
+    Map<String, Object> checkedUpdates = call.checkedValues(updates, "updates");
+    checkedUpdates.replaceAll((column, value) -> value instanceof Supplier<?> s ? s.get() : value);
+    Map<String, Object> create = createDefaults == null
+        ? checkedUpdates
+        : call.checkedValues(createDefaults, "create defaults");
+    return UpdateOrCreateRun.run(call, checkedUpdates, create);
+  }
+
+  /**
+   * The record form: the components named in {@code lookupColumns} (component or column names)
+   * are the lookup; the other non-null components are the defaults.
+   */
+  public static GetOrCreateResult getOrCreate(Transaction tx, String table, Record values,
+      String... lookupColumns) {
+    RecordSplit split = RecordSplit.of(values, lookupColumns);
+    return getOrCreate(tx, table, split.lookup(), split.rest(), UpsertOptions.defaults());
+  }
+
+  /** The record form of updateOrCreate: the non-null other components are the updates. */
+  public static UpdateOrCreateResult updateOrCreate(Transaction tx, String table, Record values,
+      String... lookupColumns) {
+    RecordSplit split = RecordSplit.of(values, lookupColumns);
+    return updateOrCreate(tx, table, split.lookup(), split.rest(), null, UpsertOptions.defaults());
+  }
+
+  /**
+   * get-or-create for many lookups in a few statements per chunk of lookups: one read of the rows
+   * that exist, one multi-row insert of the missing ones (PostgreSQL and SQLite), one read of the
+   * rows others created meanwhile. Results are in the order of {@code lookups}; a lookup given
+   * twice gets the same row, created at most once.
+   */
+  public static List<GetOrCreateResult> getOrCreateAll(Transaction tx, String table,
+      List<? extends Map<String, ?>> lookups, Map<String, ?> defaults, UpsertOptions options) {
+    return BulkGetOrCreate.run(tx, table, lookups, defaults,
+        options == null ? UpsertOptions.defaults() : options);
+  }
+}

@@ -1,0 +1,145 @@
+package io.racefree.upsert.internal;
+
+import io.racefree.Row;
+import io.racefree.Transaction;
+import io.racefree.dialect.Feature;
+import io.racefree.internal.Binder.Parameter;
+import io.racefree.internal.LookupClause;
+import io.racefree.internal.Statements;
+import io.racefree.internal.Statements.ColumnValues;
+import io.racefree.upsert.GetOrCreateResult;
+import io.racefree.upsert.UpsertOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * get-or-create for many lookups. Per chunk: one SELECT of the rows that exist; on PostgreSQL and
+ * SQLite one multi-row {@code INSERT ... ON CONFLICT (key) DO NOTHING RETURNING *} of the missing
+ * ones; whatever is still unsettled (a concurrent creator won, or no key covers the lookups) goes
+ * through the single-row algorithm, which settles it with the right row or the right error.
+ * Stateless and thread-safe.
+ */
+public final class BulkGetOrCreate {
+  static final int CHUNK = 200;
+
+  private BulkGetOrCreate() {}
+
+  public static List<GetOrCreateResult> run(Transaction tx, String table,
+      List<? extends Map<String, ?>> lookups, Map<String, ?> defaults, UpsertOptions options) {
+    if (lookups == null) {
+      throw UpsertCall.invalid(tx.dialect(), "getOrCreateAll(" + table + ")", "the lookups are null",
+          "pass a list of lookups");
+    }
+    Map<String, Pending> distinct = new LinkedHashMap<>();
+    List<Pending> inOrder = new ArrayList<>();
+    for (Map<String, ?> lookup : lookups) {
+      UpsertCall call = UpsertCall.prepare(tx, "getOrCreateAll", table, lookup, options);
+      Pending pending = new Pending(call, call.checkedValues(defaults, "defaults"));
+      inOrder.add(distinct.computeIfAbsent(identity(call.lookup()), key -> pending));
+    }
+    List<Pending> unique = List.copyOf(distinct.values());
+    for (int start = 0; start < unique.size(); start += CHUNK) {
+      settle(unique.subList(start, Math.min(unique.size(), start + CHUNK)));
+    }
+    List<GetOrCreateResult> results = new ArrayList<>();
+    java.util.Set<Pending> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Pending pending : inOrder) {
+      boolean first = reported.add(pending);
+      results.add(first ? pending.result : new GetOrCreateResult(pending.result.row(), false));
+    }
+    return results;
+  }
+
+  private static void settle(List<Pending> chunk) {
+    matchRows(chunk, readExisting(chunk), false);
+    List<Pending> missing = unsettled(chunk);
+    if (!missing.isEmpty() && canInsertTogether(missing)) {
+      matchRows(missing, insertTogether(missing), true);
+    }
+    for (Pending pending : unsettled(chunk)) {
+      pending.result = GetOrCreateRun.run(pending.call, pending.defaults);
+    }
+  }
+
+  private static List<Row> readExisting(List<Pending> chunk) {
+    UpsertCall first = chunk.get(0).call;
+    List<String> conditions = new ArrayList<>();
+    List<Parameter> parameters = new ArrayList<>();
+    for (Pending pending : chunk) {
+      LookupClause where = LookupClause.of(first.table(), pending.call.lookup(), first.dialect(), first.task());
+      conditions.add("(" + where.sql() + ")");
+      parameters.addAll(where.parameters());
+    }
+    String sql = "SELECT * FROM " + first.table().sql() + " WHERE " + String.join(" OR ", conditions);
+    return first.tx().query(first.task(), sql, parameters);
+  }
+
+  /** One statement needs one key and one column list for every row. */
+  private static boolean canInsertTogether(List<Pending> missing) {
+    UpsertCall first = missing.get(0).call;
+    if (!first.dialect().supports(Feature.ON_CONFLICT) || first.key().isEmpty()) {
+      return false;
+    }
+    return missing.stream().allMatch(p -> p.call.key().equals(first.key())
+        && p.call.lookup().keySet().equals(first.lookup().keySet()));
+  }
+
+  private static List<Row> insertTogether(List<Pending> missing) {
+    UpsertCall first = missing.get(0).call;
+    List<Parameter> parameters = new ArrayList<>();
+    String rowPlaceholders = null;
+    ColumnValues columns = null;
+    for (Pending pending : missing) {
+      ColumnValues values = ColumnValues.of(first.table(),
+          pending.call.rowToCreate(pending.defaults), first.dialect(), first.task());
+      columns = columns == null ? values : columns;
+      rowPlaceholders = "(" + values.placeholders() + ")";
+      parameters.addAll(values.parameters());
+    }
+    String sql = Statements.insertSql(first.table(), columns, first.dialect())
+        + (", " + rowPlaceholders).repeat(missing.size() - 1)
+        + " ON CONFLICT (" + Writes.quoted(first, first.key().orElseThrow().columns())
+        + ") DO NOTHING RETURNING *";
+    return Writes.inSavepointOnPostgres(first, handle -> handle.query(first.task(), sql, parameters));
+  }
+
+  private static void matchRows(List<Pending> pendings, List<Row> rows, boolean created) {
+    Map<String, Row> byIdentity = new LinkedHashMap<>();
+    List<String> columns = List.copyOf(pendings.get(0).call.lookup().keySet());
+    for (Row row : rows) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      columns.forEach(column -> values.put(column, row.get(column)));
+      byIdentity.put(identity(values), row);
+    }
+    for (Pending pending : pendings) {
+      Optional.ofNullable(byIdentity.get(identity(pending.call.lookup())))
+          .ifPresent(row -> pending.result = new GetOrCreateResult(row, created));
+    }
+  }
+
+  private static List<Pending> unsettled(List<Pending> chunk) {
+    return chunk.stream().filter(p -> p.result == null).toList();
+  }
+
+  private static String identity(Map<String, Object> lookup) {
+    StringBuilder text = new StringBuilder();
+    new java.util.TreeMap<>(lookup).forEach((column, value) ->
+        text.append(column).append('=').append(Values.canonical(value, false)).append('\u0001'));
+    return text.toString();
+  }
+
+  /** One distinct lookup and, once settled, its result. */
+  private static final class Pending {
+    final UpsertCall call;
+    final Map<String, Object> defaults;
+    GetOrCreateResult result;
+
+    Pending(UpsertCall call, Map<String, Object> defaults) {
+      this.call = call;
+      this.defaults = defaults;
+    }
+  }
+}

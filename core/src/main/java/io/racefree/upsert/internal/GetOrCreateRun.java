@@ -1,0 +1,85 @@
+package io.racefree.upsert.internal;
+
+import io.racefree.Row;
+import io.racefree.tx.Isolation;
+import io.racefree.upsert.GetOrCreateResult;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The get-or-create algorithm (see docs/get-or-create.md for the table per database and isolation
+ * level). Stateless and thread-safe.
+ */
+public final class GetOrCreateRun {
+  /** Attempts at insert-then-read before concluding that concurrent deletes keep interfering. */
+  static final int MAX_CONFLICT_ROUNDS = 3;
+
+  private GetOrCreateRun() {}
+
+  /**
+   * @param call the checked call
+   * @param defaults column values for the insert only (names checked), suppliers unresolved
+   */
+  public static GetOrCreateResult run(UpsertCall call, Map<String, Object> defaults) {
+    if (call.key().isEmpty() && call.options().requireUniqueKey()) {
+      throw Conflicts.noCoveringKey(call);
+    }
+    boolean insertFirst = call.options().insertFirst() && call.key().isPresent();
+    if (readsFirst(call) && !insertFirst) {
+      Optional<Row> found = Reads.find(call, call.lookup(), Reads.Mode.PLAIN);
+      if (found.isPresent()) {
+        return new GetOrCreateResult(found.get(), false);
+      }
+    }
+    if (call.key().isPresent()) {
+      return throughKey(call, call.key().get(), defaults);
+    }
+    return CreatorLock.around(call, () -> {
+      Optional<Row> found = Reads.find(call, call.lookup(), lockedReadMode(call));
+      return found.map(row -> new GetOrCreateResult(row, false))
+          .orElseGet(() -> new GetOrCreateResult(Writes.insert(call, call.rowToCreate(defaults)), true));
+    });
+  }
+
+  /**
+   * MariaDB at SERIALIZABLE turns the first read into a locking read whose gap lock makes two
+   * creators deadlock; there the insert goes first.
+   */
+  static boolean readsFirst(UpsertCall call) {
+    return !(call.kind().isMySqlFamily() && call.tx().isolation() == Isolation.SERIALIZABLE);
+  }
+
+  private static GetOrCreateResult throughKey(UpsertCall call, KeyInfo key, Map<String, Object> defaults) {
+    Map<String, Object> row = call.rowToCreate(defaults);
+    for (int round = 1; round <= MAX_CONFLICT_ROUNDS; round++) {
+      Optional<Row> inserted = Writes.insertUnlessKeyTaken(call, row, key);
+      if (inserted.isPresent()) {
+        return new GetOrCreateResult(inserted.get(), true);
+      }
+      Reads.Mode mode = afterConflictMode(call, Reads.Mode.SHARE);
+      Optional<Row> winner = Reads.find(call, call.lookup(), mode);
+      if (winner.isPresent()) {
+        return new GetOrCreateResult(winner.get(), false);
+      }
+      Conflicts.failIfKeyRowDiffers(call, key, mode, null);
+      if (call.snapshotHidesNewRows()) {
+        throw Conflicts.invisibleWinner(call, null);
+      }
+    }
+    throw Conflicts.keptVanishing(call, null);
+  }
+
+  /**
+   * How to re-read after a conflict so the winner's committed row is seen: a new statement
+   * suffices at READ COMMITTED (PostgreSQL, H2) and under SQLite's write lock; MariaDB/MySQL need
+   * a locking (current) read at REPEATABLE READ, and it costs nothing at READ COMMITTED.
+   */
+  static Reads.Mode afterConflictMode(UpsertCall call, Reads.Mode lockingMode) {
+    return call.kind().isMySqlFamily() ? lockingMode : Reads.Mode.PLAIN;
+  }
+
+  /** The read under the creator lock: MariaDB must see uncommitted creators, so it locks. */
+  static Reads.Mode lockedReadMode(UpsertCall call) {
+    return call.kind().isMySqlFamily() ? Reads.Mode.SHARE : Reads.Mode.PLAIN;
+  }
+}

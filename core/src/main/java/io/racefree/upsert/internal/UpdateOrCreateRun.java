@@ -1,0 +1,85 @@
+package io.racefree.upsert.internal;
+
+import io.racefree.Row;
+import io.racefree.dialect.DatabaseKind;
+import io.racefree.upsert.UpdateOrCreateResult;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The update-or-create algorithm: the row is locked on both paths before the updates are applied,
+ * so a concurrent update waits instead of being overwritten (Django ticket 29499). PostgreSQL uses
+ * {@code UPDATE ... RETURNING} and {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING (xmax =
+ * 0)}; the others lock with {@code SELECT ... FOR UPDATE} once the row exists. Stateless and
+ * thread-safe.
+ */
+public final class UpdateOrCreateRun {
+  private UpdateOrCreateRun() {}
+
+  /**
+   * @param updates checked column values applied to an existing row
+   * @param createDefaults checked column values for the insert, suppliers unresolved
+   */
+  public static UpdateOrCreateResult run(
+      UpsertCall call, Map<String, Object> updates, Map<String, Object> createDefaults) {
+    if (call.key().isEmpty() && call.options().requireUniqueKey()) {
+      throw Conflicts.noCoveringKey(call);
+    }
+    if (call.key().isEmpty()) {
+      return CreatorLock.around(call, () -> {
+        Optional<Row> locked = Reads.find(call, call.lookup(), Reads.Mode.UPDATE);
+        return locked.isPresent()
+            ? applyUpdates(call, locked.get(), updates)
+            : new UpdateOrCreateResult(Writes.insert(call, call.rowToCreate(createDefaults)), true, false);
+      });
+    }
+    if (call.kind() == DatabaseKind.POSTGRESQL) {
+      return PostgresUpsert.run(call, call.key().get(), updates, createDefaults);
+    }
+    return throughKey(call, call.key().get(), updates, createDefaults);
+  }
+
+  private static UpdateOrCreateResult throughKey(UpsertCall call, KeyInfo key,
+      Map<String, Object> updates, Map<String, Object> createDefaults) {
+    Optional<Row> existing = lockExisting(call);
+    if (existing.isPresent()) {
+      return applyUpdates(call, existing.get(), updates);
+    }
+    Map<String, Object> row = call.rowToCreate(createDefaults);
+    for (int round = 1; round <= GetOrCreateRun.MAX_CONFLICT_ROUNDS; round++) {
+      Optional<Row> inserted = Writes.insertUnlessKeyTaken(call, row, key);
+      if (inserted.isPresent()) {
+        return new UpdateOrCreateResult(inserted.get(), true, false);
+      }
+      Optional<Row> winner = Reads.find(call, call.lookup(), Reads.Mode.UPDATE);
+      if (winner.isPresent()) {
+        return applyUpdates(call, winner.get(), updates);
+      }
+      Conflicts.failIfKeyRowDiffers(call, key, Reads.Mode.UPDATE, null);
+      if (call.snapshotHidesNewRows()) {
+        throw Conflicts.invisibleWinner(call, null);
+      }
+    }
+    throw Conflicts.keptVanishing(call, null);
+  }
+
+  /**
+   * The existing row, locked. MariaDB reads plainly first: a locking read of a missing key takes
+   * a gap lock that makes concurrent creators deadlock.
+   */
+  private static Optional<Row> lockExisting(UpsertCall call) {
+    if (call.kind().isMySqlFamily()
+        && (!GetOrCreateRun.readsFirst(call)
+            || Reads.find(call, call.lookup(), Reads.Mode.PLAIN).isEmpty())) {
+      return Optional.empty();
+    }
+    return Reads.find(call, call.lookup(), Reads.Mode.UPDATE);
+  }
+
+  static UpdateOrCreateResult applyUpdates(UpsertCall call, Row locked, Map<String, Object> updates) {
+    if (updates.isEmpty()) {
+      return new UpdateOrCreateResult(locked, false, false);
+    }
+    return new UpdateOrCreateResult(Writes.update(call, call.lookup(), updates), false, true);
+  }
+}

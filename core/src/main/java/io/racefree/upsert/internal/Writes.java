@@ -1,0 +1,94 @@
+package io.racefree.upsert.internal;
+
+import io.racefree.Row;
+import io.racefree.dialect.DatabaseKind;
+import io.racefree.dialect.Feature;
+import io.racefree.error.UniqueViolationException;
+import io.racefree.internal.Binder.Parameter;
+import io.racefree.internal.JdbcHandle;
+import io.racefree.internal.Statements;
+import io.racefree.internal.Statements.ColumnValues;
+import io.racefree.internal.TableInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Inserts that never poison the caller's transaction: a conflict on the protecting key comes back
+ * as "no row", any other constraint failure as its own exception after rolling back to a
+ * savepoint (PostgreSQL aborts the whole transaction otherwise). Stateless and thread-safe.
+ */
+final class Writes {
+  private Writes() {}
+
+  /**
+   * Inserts {@code row} unless a row with the same values of {@code key} exists (or is being
+   * inserted and then commits). PostgreSQL and SQLite: {@code ON CONFLICT (key) DO NOTHING
+   * RETURNING *}. MariaDB, MySQL, H2: a plain INSERT in a savepoint, its duplicate-key error on
+   * {@code key} caught; never {@code INSERT IGNORE}, which hides unrelated errors.
+   */
+  static Optional<Row> insertUnlessKeyTaken(UpsertCall call, Map<String, Object> row, KeyInfo key) {
+    if (call.dialect().supports(Feature.ON_CONFLICT)) {
+      ColumnValues values = ColumnValues.of(call.table(), row, call.dialect(), call.task());
+      String sql = Statements.insertSql(call.table(), values, call.dialect())
+          + " ON CONFLICT (" + quoted(call, key.columns()) + ") DO NOTHING RETURNING *";
+      return inSavepointOnPostgres(call, handle ->
+          handle.query(call.task(), sql, values.parameters()).stream().findFirst());
+    }
+    try {
+      return Optional.of(call.tx().withTransaction(inner -> insertAndRead((JdbcHandle) inner, call, row)));
+    } catch (UniqueViolationException violation) {
+      if (Conflicts.isKeyConflict(violation, key)) {
+        return Optional.empty();
+      }
+      throw violation;
+    }
+  }
+
+  /** Inserts {@code row}; a constraint failure propagates without aborting the transaction. */
+  static Row insert(UpsertCall call, Map<String, Object> row) {
+    return inSavepointOnPostgres(call, handle -> insertAndRead(handle, call, row));
+  }
+
+  /** Applies {@code updates} to the row of {@code lookup}; returns the row as it is afterwards. */
+  static Row update(UpsertCall call, Map<String, Object> lookup, Map<String, Object> updates) {
+    call.tx().update(call.table().name(), lookup, updates);
+    Map<String, Object> after = new java.util.LinkedHashMap<>(lookup);
+    updates.forEach((column, value) -> {
+      if (after.containsKey(column)) {
+        after.put(column, value);
+      }
+    });
+    return Reads.find(call, after, Reads.Mode.PLAIN).orElseThrow();
+  }
+
+  private static Row insertAndRead(JdbcHandle handle, UpsertCall call, Map<String, Object> row) {
+    TableInfo table = call.table();
+    Row inserted = handle.insert(table.name(), row);
+    if (!table.primaryKey().isEmpty() || call.dialect().supports(Feature.INSERT_RETURNING)) {
+      return inserted;
+    }
+    // Without RETURNING or a primary key the core cannot read the stored row back: read it by lookup.
+    return Reads.find(call, handle, call.lookup(), Reads.Mode.PLAIN).orElse(inserted);
+  }
+
+  static <T> T inSavepointOnPostgres(UpsertCall call, java.util.function.Function<JdbcHandle, T> work) {
+    if (call.kind() != DatabaseKind.POSTGRESQL) {
+      return work.apply(call.tx());
+    }
+    return call.tx().withTransaction(inner -> work.apply((JdbcHandle) inner));
+  }
+
+  static String quoted(UpsertCall call, List<String> columns) {
+    StringJoiner list = new StringJoiner(", ");
+    columns.forEach(column -> list.add(call.dialect().quote(column)));
+    return list.toString();
+  }
+
+  static List<Parameter> concat(List<Parameter> first, List<Parameter> second) {
+    List<Parameter> all = new java.util.ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+}

@@ -1,0 +1,24 @@
+package io.racefree.upsert;
+
+import io.racefree.testing.db.TestDatabases;
+import io.racefree.tx.Isolation;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+
+@Tag("mariadb")
+class MariaDbSnapshotIsolationGetOrCreateIT extends GetOrCreateContract {
+  @Override
+  UpsertDb open() {
+    return new UpsertDb(TestDatabases::mariadb, "?sessionVariables=innodb_lock_wait_timeout=20,innodb_snapshot_isolation=ON");
+  }
+
+  @Override
+  boolean mariaDbSnapshotIsolation() {
+    return true;
+  }
+
+  @Override
+  List<Isolation> isolations() {
+    return List.of(Isolation.READ_COMMITTED, Isolation.REPEATABLE_READ, Isolation.SERIALIZABLE);
+  }
+}

@@ -1,0 +1,19 @@
+package io.racefree.upsert;
+
+import io.racefree.testing.db.TestDatabases;
+import io.racefree.tx.Isolation;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+
+@Tag("sqlite")
+class SqliteGetOrCreateIT extends GetOrCreateContract {
+  @Override
+  UpsertDb open() {
+    return new UpsertDb(TestDatabases::sqliteWal, "?busy_timeout=30000");
+  }
+
+  @Override
+  List<Isolation> isolations() {
+    return List.of(Isolation.SERIALIZABLE);
+  }
+}

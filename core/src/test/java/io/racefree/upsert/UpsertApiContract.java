@@ -1,0 +1,210 @@
+package io.racefree.upsert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.racefree.Row;
+import io.racefree.error.InvalidRequestException;
+import io.racefree.error.UniqueViolationException;
+import io.racefree.testing.Engine;
+import io.racefree.tx.RetryPolicy;
+import io.racefree.tx.TransactionOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The API, bad input, bulk form and hammer, on every database. */
+abstract class UpsertApiContract extends UpsertContractBase {
+  @Test
+  void createsThenFindsWithFlags() {
+    GetOrCreateResult first = d.db.getOrCreate("item", Map.of("k", "a"), Map.of("v", 1));
+    GetOrCreateResult second = d.db.getOrCreate("item", Map.of("k", "a"), Map.of("v", 2));
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).isFalse();
+    assertThat(second.as(Item.class)).isEqualTo(new Item(first.row().getLong("id"), "a", 1, null));
+  }
+
+  /** The hot case costs what a hand-written SELECT costs: one statement, no transaction. */
+  @Test
+  void anExistingRowIsReadWithOneStatementAndNoTransaction() throws Exception {
+    d.db.getOrCreate("item", Map.of("k", "a"), Map.of("v", 1));
+    try (java.sql.Connection connection = d.dataSource.getConnection()) {
+      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
+      io.racefree.Database onOne = io.racefree.Database.of(counting);
+      onOne.getOrCreate("item", Map.of("k", "a"), Map.of("v", 2)); // reads the catalog
+      int statementsBefore = counting.statements();
+      GetOrCreateResult found = onOne.getOrCreate("item", Map.of("k", "a"), Map.of("v", 2));
+      assertThat(found.created()).isFalse();
+      assertThat(found.row().getInt("v")).isEqualTo(1);
+      assertThat(counting.statements() - statementsBefore).isEqualTo(1);
+      assertThat(counting.transactionsBegun()).isZero();
+    }
+  }
+
+  @Test
+  void insertFirstStillReturnsAnExistingRowAsNotCreated() {
+    UpsertOptions insertFirst = UpsertOptions.defaults().withInsertFirst();
+    GetOrCreateResult created = d.db.withTransaction(tx -> tx.getOrCreate("item", Map.of("k", "f"), Map.of("v", 1), insertFirst));
+    GetOrCreateResult again = d.db.withTransaction(tx -> tx.getOrCreate("item", Map.of("k", "f"), Map.of("v", 2), insertFirst));
+    assertThat(created.created()).isTrue();
+    assertThat(again.created()).isFalse();
+    assertThat(again.row().getLong("id")).isEqualTo(created.row().getLong("id"));
+    assertThat(again.row().getInt("v")).isEqualTo(1);
+  }
+
+  @Test
+  void suppliersRunOnlyWhenARowIsCreated() {
+    AtomicInteger calls = new AtomicInteger();
+    Supplier<String> note = () -> "n" + calls.incrementAndGet();
+    d.db.getOrCreate("item", Map.of("k", "a"), Map.of("note", note));
+    GetOrCreateResult again = d.db.getOrCreate("item", Map.of("k", "a"), Map.of("note", note));
+    assertThat(calls).hasValue(1);
+    assertThat(again.row().getString("note")).isEqualTo("n1");
+  }
+
+  @Test
+  void recordFormsUseTheNamedComponentsAsLookup() {
+    GetOrCreateResult created = d.db.withTransaction(tx -> tx.getOrCreate("item", new Item(null, "r", 5, null), "k"));
+    UpdateOrCreateResult updated = d.db.withTransaction(tx -> tx.updateOrCreate("item", new Item(null, "r", 6, "x"), "k"));
+    assertThat(created.created()).isTrue();
+    assertThat(updated.updated()).isTrue();
+    assertThat(updated.as(Item.class)).isEqualTo(new Item(created.row().getLong("id"), "r", 6, "x"));
+  }
+
+  @Test
+  void updateOrCreateReportsCreatedThenUpdatedAndUsesCreateDefaultsOnlyToCreate() {
+    UpdateOrCreateResult created = d.db.updateOrCreate("counter", Map.of("k", "c"), Map.of("a", 1), Map.of("a", 10));
+    UpdateOrCreateResult updated = d.db.updateOrCreate("counter", Map.of("k", "c"), Map.of("a", 2), Map.of("a", 10));
+    UpdateOrCreateResult unchanged = d.db.updateOrCreate("counter", Map.of("k", "c"), Map.of(), null);
+    assertThat(created.created()).isTrue();
+    assertThat(created.row().getInt("a")).isEqualTo(10);
+    assertThat(updated.updated()).isTrue();
+    assertThat(updated.row().getInt("a")).isEqualTo(2);
+    assertThat(unchanged.created() || unchanged.updated()).isFalse();
+    assertThat(d.count("counter")).isEqualTo(1);
+  }
+
+  @Test
+  void aConflictOnAnotherUniqueKeyIsThatUniqueViolationNeverNotFound() {
+    d.db.insert("account", Map.of("k", "first", "email", "x@example.org"));
+    assertThatThrownBy(() -> d.db.getOrCreate("account", Map.of("k", "second"), Map.of("email", "x@example.org")))
+        .isInstanceOf(UniqueViolationException.class)
+        .satisfies(e -> assertThat(((UniqueViolationException) e).constraintName()).isNotNull());
+    // the caller's transaction goes on after the failed call (PostgreSQL: a savepoint was used)
+    long rows = d.db.withTransaction(tx -> {
+      try {
+        tx.getOrCreate("account", Map.of("k", "second"), Map.of("email", "x@example.org"));
+      } catch (UniqueViolationException expected) {
+        // reported, not swallowed
+      }
+      return tx.getOrCreate("account", Map.of("k", "third"), Map.of()).created() ? 1L : 0L;
+    });
+    assertThat(rows).isEqualTo(1);
+    assertThat(d.count("account")).isEqualTo(2);
+  }
+
+  @Test
+  void requireUniqueKeyRefusesALookupNoKeyCovers() {
+    assertThatThrownBy(() -> d.db.withTransaction(tx ->
+        tx.getOrCreate("tag", Map.of("k", "x"), Map.of(), UpsertOptions.requiringUniqueKey())))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("requireUniqueKey");
+    assertThat(d.count("tag")).isZero();
+  }
+
+  @Test
+  void badInputGetsATypedErrorAndWritesNothing() {
+    assertThatThrownBy(() -> d.db.getOrCreate("item", Map.of("nope", 1), Map.of()))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("nope");
+    assertThatThrownBy(() -> d.db.getOrCreate("item", Map.of(), Map.of("k", "a")))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> d.db.getOrCreate("item", Map.of("k", "a"), Map.of("k", "b")))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("different value");
+    assertThatThrownBy(() -> d.db.getOrCreate("item", Map.of("k", "a"), Map.of("bogus", 1)))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("bogus");
+    assertThatThrownBy(() -> d.db.getOrCreate("missing_table", Map.of("k", "a"), Map.of()))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> d.db.updateOrCreate("item", Map.of("k", "a"), Map.of("k", "b"), null))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(d.count("item")).isZero();
+  }
+
+  @Test
+  void getOrCreateAllReturnsEveryRowWithItsOwnFlagInInputOrder() {
+    d.db.insert("item", Map.of("k", "k1", "v", 1));
+    List<Map<String, Object>> lookups = new ArrayList<>();
+    for (int i = 0; i < 450; i++) {
+      lookups.add(Map.of("k", "k" + (i % 300)));
+    }
+    List<GetOrCreateResult> results = d.db.getOrCreateAll("item", lookups, Map.of("v", 9));
+    assertThat(results).hasSize(450);
+    for (int i = 0; i < 450; i++) {
+      assertThat(results.get(i).row().getString("k")).isEqualTo("k" + (i % 300));
+    }
+    assertThat(results.stream().filter(GetOrCreateResult::created).count()).isEqualTo(299);
+    assertThat(results.get(1).row().getInt("v")).isEqualTo(1);
+    assertThat(d.count("item")).isEqualTo(300);
+  }
+
+  /**
+   * 8 threads on 20 hot keys for two seconds: get-or-create on a keyed and (where racefree does
+   * not refuse) an unkeyed table, and increments through updateOrCreate's row lock.
+   */
+  @Test
+  void hammerLeavesNoDuplicatesNoLostUpdatesAndNoEscapedErrors() throws Exception {
+    boolean unkeyed = engine() != Engine.H2;
+    Map<String, AtomicLong> increments = new ConcurrentHashMap<>();
+    AtomicLong createdItems = new AtomicLong();
+    AtomicLong createdTags = new AtomicLong();
+    TransactionOptions retried = TransactionOptions.defaults().withRetry(RetryPolicy.standard().withMaxAttempts(50));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      SplittableRandom random = new SplittableRandom(42 + t);
+      workers.add(pool.submit(() -> {
+        while (System.nanoTime() < deadline) {
+          String key = "h" + random.nextInt(20);
+          switch (random.nextInt(3)) {
+            case 0 -> createdItems.addAndGet(d.db.getOrCreate("item", Map.of("k", key), Map.of()).created() ? 1 : 0);
+            case 1 -> {
+              if (unkeyed) {
+                createdTags.addAndGet(d.db.withTransaction(retried,
+                    tx -> tx.getOrCreate("tag", Map.of("k", key), Map.of())).created() ? 1 : 0);
+              }
+            }
+            default -> {
+              d.db.withTransaction(retried, tx -> {
+                Row locked = tx.updateOrCreate("counter", Map.of("k", key), Map.of(), null).row();
+                return tx.update("counter", Map.of("k", key), Map.of("a", locked.getInt("a") + 1));
+              });
+              increments.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    pool.shutdown();
+    for (Future<?> worker : workers) {
+      worker.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(d.count("item")).isEqualTo(createdItems.get());
+    assertThat(d.count("tag")).isEqualTo(createdTags.get());
+    List<Row> duplicated = d.db.withSession(session -> session.query("SELECT k FROM tag GROUP BY k HAVING COUNT(*) > 1"));
+    assertThat(duplicated).isEmpty();
+    for (Map.Entry<String, AtomicLong> entry : increments.entrySet()) {
+      assertThat(d.db.get("counter", Map.of("k", entry.getKey())).getLong("a"))
+          .as("lost update on %s", entry.getKey()).isEqualTo(entry.getValue().get());
+    }
+  }
+}
