@@ -26,6 +26,7 @@ final class GetOrCreate {
         case "savepoint-before-read" -> savepointBeforeRead(actor, key, pause);
         case "table-lock" -> tableLock(actor, key, pause);
         case "serializable-retry" -> Retry.transient3(actor, () -> naive(actor, key, pause, ""));
+        case "racefree" -> LibraryStrategy.getOrCreate(actor, key, pause);
         default -> throw new IllegalArgumentException("no get-or-create for " + strategy);
       };
     } catch (SQLException e) {

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code racefree} strategy: the library's own calls, on the actor's connection. Transfer uses
- * a retrying transaction, {@code lockRowsInOrder} and atomic {@code update} with {@link
- * Assignments}. Get-or-create and update-or-create wait for the library's {@code io.racefree.upsert}
- * calls, which have not landed on {@code main} yet: until then those runs are SKIPPED.
+ * The {@code racefree} strategy: the library's own calls, on the actor's connection, inside the
+ * caller's own retrying transaction that has already read the table (the hard case: the snapshot
+ * is taken before the race). Get-or-create and update-or-create call {@code
+ * Transaction.getOrCreate} / {@code updateOrCreate}; transfer uses {@code lockRowsInOrder} and the
+ * atomic {@code update} with {@link Assignments}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -24,16 +25,57 @@ final class LibraryStrategy {
 
   /** Why the library cannot run this scenario yet, or null when it can. */
   static String unavailableReason(String scenario) {
-    return "transfer".equals(scenario) ? null
-        : "the racefree library's getOrCreate/updateOrCreate are not on main yet";
+    return null;
+  }
+
+  static boolean getOrCreate(Actor actor, long key, Pause pause)
+      throws CallerFailure, InterruptedException {
+    Map<String, Object> lookup = Map.of("k", key);
+    return call(() -> actor.library().withTransaction(retrying(), tx -> {
+      tx.find("goc", lookup);
+      pauseUninterruptibly(pause);
+      return tx.getOrCreate("goc", lookup, Map.of("v", 1)).created();
+    }));
+  }
+
+  static boolean updateOrCreate(Actor actor, long key, long value, Pause pause)
+      throws CallerFailure, InterruptedException {
+    Map<String, Object> lookup = Map.of("k", key);
+    return call(() -> actor.library().withTransaction(retrying(), tx -> {
+      tx.find("uoc", lookup);
+      pauseUninterruptibly(pause);
+      boolean created = tx.updateOrCreate("uoc", lookup, Map.of("v", value),
+          Map.of("v", value, "w", 0, "version", 0)).created();
+      pauseUninterruptibly(pause);
+      return created;
+    }));
+  }
+
+  private static TransactionOptions retrying() {
+    return TransactionOptions.defaults().withRetry(RetryPolicy.standard());
+  }
+
+  private interface LibraryCall<T> {
+    T run();
+  }
+
+  private static <T> T call(LibraryCall<T> body) throws CallerFailure, InterruptedException {
+    try {
+      return body.run();
+    } catch (RacefreeException e) {
+      throw new CallerFailure(observation(e), e);
+    } finally {
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
   }
 
   static void transfer(Actor actor, long from, long to, long amount, Pause pause)
       throws CallerFailure, InterruptedException {
     Database database = actor.library();
-    TransactionOptions options = TransactionOptions.defaults().withRetry(RetryPolicy.standard());
-    try {
-      database.useTransaction(options, tx -> {
+    call(() -> {
+      database.useTransaction(retrying(), tx -> {
         tx.lockRowsInOrder("accounts", "id", List.of(from, to), RowLock.forUpdate());
         pauseUninterruptibly(pause);
         tx.update("accounts", Map.of("id", from), Assignments.subtract("balance", amount),
@@ -41,12 +83,8 @@ final class LibraryStrategy {
         tx.update("accounts", Map.of("id", to), Assignments.add("balance", amount),
             Guard.none());
       });
-    } catch (RacefreeException e) {
-      throw new CallerFailure(observation(e), e);
-    }
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
+      return null;
+    });
   }
 
   private static void pauseUninterruptibly(Pause pause) {
@@ -63,6 +101,8 @@ final class LibraryStrategy {
       case SERIALIZATION_FAILURE, STALE_VERSION -> Outcomes.SERIALIZATION_FAILURE;
       case LOCK_TIMEOUT, LOCK_NOT_AVAILABLE -> Outcomes.LOCK_TIMEOUT;
       case UNIQUE_VIOLATION -> Outcomes.DUPLICATE_KEY_ERROR;
+      case NOT_FOUND -> Outcomes.NOT_FOUND_AFTER_DUPLICATE_KEY;
+      case UNSUPPORTED_FEATURE -> Outcomes.REFUSED_UNSUPPORTED;
       default -> Outcomes.OTHER_ERROR;
     };
   }

@@ -78,7 +78,7 @@ public final class ScenarioLab {
             "the deterministic runner for this scenario is not written yet", 0);
       }
       return result(scenario, strategy, level, RunStatus.OK, Grader.observe(scenario, counts),
-          null, started);
+          runs.takeUnexpected(), started);
     } catch (SQLException e) {
       return result(scenario, strategy, level, RunStatus.ERROR, List.of(),
           e.getMessage(), started);
@@ -101,7 +101,8 @@ public final class ScenarioLab {
       StressRun.Measured measured = new StressRun(database, progress).run(scenario, strategy,
           level, settings, database.label() + " " + scenario.name() + " / " + strategy);
       return stressResult(scenario, strategy, level, RunStatus.OK,
-          Grader.observe(scenario, measured.counts()), measured.opsPerSecond(), null, started);
+          Grader.observe(scenario, measured.counts()), measured.opsPerSecond(),
+          measured.unexpected(), started);
     } catch (SQLException | java.io.IOException | RuntimeException e) {
       return stressResult(scenario, strategy, level, RunStatus.ERROR, List.of(), null,
           String.valueOf(e.getMessage()), started);

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class ScenarioRuns {
   private final LabDatabase database;
+  private String unexpected;
 
   ScenarioRuns(LabDatabase database) {
     this.database = database;
@@ -107,10 +108,21 @@ final class ScenarioRuns {
     return CallResult.ok(false);
   }
 
-  private static Map<String, Long> failures(List<CallResult> results) {
+  private Map<String, Long> failures(List<CallResult> results) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    results.stream().filter(result -> !result.succeeded())
-        .forEach(result -> counts.merge(result.failure(), 1L, Long::sum));
+    results.stream().filter(result -> !result.succeeded()).forEach(result -> {
+      counts.merge(result.failure(), 1L, Long::sum);
+      if (Outcomes.OTHER_ERROR.equals(result.failure()) && unexpected == null) {
+        unexpected = result.detail();
+      }
+    });
     return counts;
+  }
+
+  /** The first error no outcome expects, from the last run, for the run's message. */
+  String takeUnexpected() {
+    String detail = unexpected;
+    unexpected = null;
+    return detail;
   }
 }

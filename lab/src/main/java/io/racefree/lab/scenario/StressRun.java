@@ -30,7 +30,7 @@ final class StressRun {
   }
 
   /** Counts of named observations and completed calls per second. */
-  record Measured(Map<String, Long> counts, double opsPerSecond) {}
+  record Measured(Map<String, Long> counts, double opsPerSecond, String unexpected) {}
 
   Measured run(ScenarioSpec scenario, String strategy, Isolation isolation,
       StressSettings settings, String label) throws SQLException, IOException,
@@ -60,7 +60,7 @@ final class StressRun {
       total = total.plus(collect(worker));
     }
     return new Measured(Workloads.verify(database, scenario.name(), total),
-        total.completed() / settings.durationSeconds());
+        total.completed() / settings.durationSeconds(), total.firstUnexpectedError());
   }
 
   private Process startWorker(String scenario, String strategy, Isolation isolation,

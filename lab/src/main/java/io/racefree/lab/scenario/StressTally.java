@@ -5,12 +5,13 @@ import java.util.TreeMap;
 
 /**
  * What stress threads (or one worker process) did: completed and failed calls, failures by
- * observation name, created flags, counted increments and each account's net change.
+ * observation name, created flags, counted increments, each account's net change and the first
+ * error no outcome expects (null if none).
  *
  * <p>Immutable and thread-safe; merge builds a new tally.
  */
 public record StressTally(long completed, Map<String, Long> failures, long created,
-    long increments, long[] netChange) {
+    long increments, long[] netChange, String firstUnexpectedError) {
 
   public StressTally {
     failures = Map.copyOf(failures);
@@ -18,7 +19,7 @@ public record StressTally(long completed, Map<String, Long> failures, long creat
   }
 
   static StressTally empty() {
-    return new StressTally(0, Map.of(), 0, 0, new long[Workloads.ACCOUNTS + 1]);
+    return new StressTally(0, Map.of(), 0, 0, new long[Workloads.ACCOUNTS + 1], null);
   }
 
   StressTally plus(StressTally other) {
@@ -29,6 +30,7 @@ public record StressTally(long completed, Map<String, Long> failures, long creat
       net[i] += other.netChange[i];
     }
     return new StressTally(completed + other.completed, merged, created + other.created,
-        increments + other.increments, net);
+        increments + other.increments, net,
+        firstUnexpectedError != null ? firstUnexpectedError : other.firstUnexpectedError);
   }
 }

@@ -114,13 +114,13 @@ final class TwoCallers {
     try {
       return body.run(actor, pause);
     } catch (CallerFailure failure) {
-      return CallResult.failed(failure.observation());
+      return CallResult.failed(failure.observation(), failure.getCause());
     } catch (SQLException e) {
       actor.rollbackQuietly();
-      return CallResult.failed(actor.problem(e).observation());
+      return CallResult.failed(actor.problem(e).observation(), e);
     } catch (RuntimeException e) {
       actor.rollbackQuietly();
-      return CallResult.failed(Outcomes.OTHER_ERROR);
+      return CallResult.failed(Outcomes.OTHER_ERROR, e);
     }
   }
 

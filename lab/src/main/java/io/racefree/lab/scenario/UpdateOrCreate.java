@@ -31,6 +31,7 @@ final class UpdateOrCreate {
         case "atomic-update" -> upsert(actor, key, value, pause);
         case "optimistic-version" -> Retry.transient3(actor,
             () -> optimistic(actor, key, value, pause));
+        case "racefree" -> LibraryStrategy.updateOrCreate(actor, key, value, pause);
         case "serializable-retry" -> Retry.transient3(actor,
             () -> readThenSave(actor, key, value, pause, "", true));
         default -> throw new IllegalArgumentException("no update-or-create for " + strategy);

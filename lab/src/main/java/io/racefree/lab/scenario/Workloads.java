@@ -56,7 +56,10 @@ final class Workloads {
         default -> throw new IllegalArgumentException(scenario);
       };
     } catch (CallerFailure failure) {
-      return new StressTally(0, Map.of(failure.observation(), 1L), 0, 0, new long[ACCOUNTS + 1]);
+      String detail = Outcomes.OTHER_ERROR.equals(failure.observation())
+          ? CallResult.failed(failure.observation(), failure.getCause()).detail() : null;
+      return new StressTally(0, Map.of(failure.observation(), 1L), 0, 0, new long[ACCOUNTS + 1],
+          detail);
     }
   }
 
@@ -89,7 +92,7 @@ final class Workloads {
 
   private static StressTally tally(long created, long increments, long[] net) {
     return new StressTally(1, Map.of(), created, increments,
-        net == null ? new long[ACCOUNTS + 1] : net);
+        net == null ? new long[ACCOUNTS + 1] : net, null);
   }
 
   /** Compares the tables with what the callers were told, as named observation counts. */
