@@ -44,7 +44,8 @@ final class ReportStyle {
       thead th{background:#f0f2f8;font-size:12px;color:var(--muted);white-space:nowrap}
       tbody tr:last-child>*{border-bottom:0}
       table.env td{font-size:12.5px} code{font:12px ui-monospace,"DejaVu Sans Mono",monospace}
-      .matrix tbody th{white-space:nowrap;font-weight:600;width:210px}
+      .matrix{table-layout:fixed} .matrix thead th:first-child{width:210px}
+      .matrix tbody th{white-space:nowrap;font-weight:600;overflow:hidden;text-overflow:ellipsis}
       .matrix tr.ours th{color:var(--accent)} .matrix tr.ours th:after{content:" \\2605"}
       .cell{font-size:12px;border-left:3px solid transparent;min-width:96px}
       .cell b{display:block;font-size:11px;letter-spacing:.4px}
