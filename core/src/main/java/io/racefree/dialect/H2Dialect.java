@@ -2,13 +2,15 @@ package io.racefree.dialect;
 
 import static io.racefree.dialect.Feature.*;
 
+import io.racefree.tx.Isolation;
 import java.util.Set;
 
 /**
  * H2 2.x (MVStore). Unquoted identifiers fold to upper case. No RETURNING (generated keys instead),
  * no ON CONFLICT in the default mode; {@code MERGE INTO ... KEY (...)} is the upsert. SERIALIZABLE
  * does not prevent write skew on disjoint inserts (verified on 2.3.232). H2 ignores
- * {@code Connection.setReadOnly}, so racefree refuses read-only transactions on it.
+ * {@code Connection.setReadOnly}, so racefree refuses read-only transactions on it, and runs READ
+ * UNCOMMITTED as READ COMMITTED.
  */
 public final class H2Dialect extends Dialect {
   public H2Dialect(ServerVersion version) {
@@ -26,6 +28,15 @@ public final class H2Dialect extends Dialect {
   @Override
   public DatabaseKind kind() {
     return DatabaseKind.H2;
+  }
+
+  /**
+   * READ UNCOMMITTED runs as READ COMMITTED: H2's dirty reads can return an updated row in two
+   * versions, so a lookup on a unique key matched "more than one row" under the race lab's stress.
+   */
+  @Override
+  public Isolation effectiveIsolation(Isolation requested) {
+    return requested == Isolation.READ_UNCOMMITTED ? Isolation.READ_COMMITTED : requested;
   }
 
   @Override

@@ -25,28 +25,49 @@ public record LookupClause(String sql, List<Parameter> parameters, List<String> 
       throw new InvalidRequestException(
           ErrorDetails.of(task, dialect.kind()), "the lookup is null", "pass Map.of() for all rows", null);
     }
-    StringJoiner condition = new StringJoiner(" AND ");
-    List<Parameter> parameters = new ArrayList<>();
-    List<String> columns = new ArrayList<>();
-    for (Map.Entry<String, ?> entry : lookup.entrySet()) {
-      ColumnInfo column = table.column(entry.getKey(), task, dialect);
-      if (columns.contains(column.name())) {
-        throw new InvalidRequestException(
-            ErrorDetails.of(task, dialect.kind()),
-            "the lookup names column '" + column.name() + "' twice",
-            null);
+    Shape shape = table.lookupShape(Shape.keyOf(lookup), () -> Shape.of(table, lookup, dialect, task));
+    List<Parameter> parameters = new ArrayList<>(shape.sqlTypes().length);
+    int column = 0;
+    for (Object value : lookup.values()) {
+      if (value != null) {
+        parameters.add(new Parameter(value, shape.sqlTypes()[column]));
       }
-      columns.add(column.name());
-      String quoted = dialect.quote(column.name());
-      if (entry.getValue() == null) {
-        condition.add(quoted + " IS NULL");
-      } else {
-        condition.add(quoted + " = ?");
-        parameters.add(new Parameter(entry.getValue(), column.sqlType()));
-      }
+      column++;
     }
-    String sql = columns.isEmpty() ? "1=1" : condition.toString();
-    return new LookupClause(sql, List.copyOf(parameters), List.copyOf(columns));
+    return new LookupClause(shape.sql(), parameters, shape.columns());
+  }
+
+  /**
+   * What a lookup's SQL depends on, checked once per table for each combination of column names
+   * and NULL positions: the resolved columns, the condition and each column's SQL type.
+   */
+  record Shape(String sql, List<String> columns, int[] sqlTypes) {
+    static String keyOf(Map<String, ?> lookup) {
+      StringBuilder key = new StringBuilder();
+      lookup.forEach((column, value) -> key.append(column).append(value == null ? "\0n\1" : "\0v\1"));
+      return key.toString();
+    }
+
+    static Shape of(TableInfo table, Map<String, ?> lookup, Dialect dialect, String task) {
+      StringJoiner condition = new StringJoiner(" AND ");
+      List<String> columns = new ArrayList<>();
+      int[] sqlTypes = new int[lookup.size()];
+      for (Map.Entry<String, ?> entry : lookup.entrySet()) {
+        ColumnInfo column = table.column(entry.getKey(), task, dialect);
+        if (columns.contains(column.name())) {
+          throw new InvalidRequestException(
+              ErrorDetails.of(task, dialect.kind()),
+              "the lookup names column '" + column.name() + "' twice",
+              null);
+        }
+        sqlTypes[columns.size()] = column.sqlType();
+        columns.add(column.name());
+        String quoted = dialect.quote(column.name());
+        condition.add(entry.getValue() == null ? quoted + " IS NULL" : quoted + " = ?");
+      }
+      String sql = columns.isEmpty() ? "1=1" : condition.toString();
+      return new Shape(sql, List.copyOf(columns), sqlTypes);
+    }
   }
 
   /** Like {@link #of} but rejects an empty lookup, for statements that change rows. */

@@ -8,17 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A table as the catalog reports it: the only source of identifiers racefree puts into SQL.
- * Immutable and thread-safe.
+ * Thread-safe; immutable but for a bounded cache of checked lookup shapes.
  */
 public final class TableInfo {
+  private static final int MAX_CACHED_SHAPES = 256;
+
   private final String name;
   private final String qualifiedSql;
   private final Map<String, ColumnInfo> columns;
   private final List<String> primaryKey;
   private final List<UniqueKey> uniqueKeys;
+  private final Map<String, LookupClause.Shape> lookupShapes = new ConcurrentHashMap<>();
 
   public TableInfo(
       String name,
@@ -85,6 +90,18 @@ public final class TableInfo {
             + columns.keySet(),
         "use one of the listed column names",
         null);
+  }
+
+  /** The checked shape of a lookup, computed once per distinct {@code key}. */
+  LookupClause.Shape lookupShape(String key, Supplier<LookupClause.Shape> compute) {
+    LookupClause.Shape shape = lookupShapes.get(key);
+    if (shape == null) {
+      shape = compute.get(); // throws for bad input, so nothing bad is cached
+      if (lookupShapes.size() < MAX_CACHED_SHAPES) {
+        lookupShapes.put(key, shape);
+      }
+    }
+    return shape;
   }
 
   /** The quoted column name for SQL. */

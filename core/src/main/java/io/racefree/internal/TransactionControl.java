@@ -40,9 +40,11 @@ final class TransactionControl {
     }
     int current = connection.getTransactionIsolation();
     Isolation effective = effectiveIsolation(connection, dialect, options.isolation(), current);
-    if (options.isolation() != null && current != options.isolation().jdbcLevel()) {
+    // The level set is the effective one: where racefree runs a stronger level than asked (H2's
+    // READ UNCOMMITTED as READ COMMITTED), the server must run it too.
+    if (options.isolation() != null && current != effective.jdbcLevel()) {
       saved.isolationChangedFrom(current);
-      connection.setTransactionIsolation(options.isolation().jdbcLevel());
+      connection.setTransactionIsolation(effective.jdbcLevel());
     }
     if (options.readOnly()) {
       connection.setReadOnly(true);

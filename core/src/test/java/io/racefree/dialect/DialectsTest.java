@@ -50,6 +50,9 @@ class DialectsTest {
     Dialect postgres = Dialects.of(DatabaseKind.POSTGRESQL, ServerVersion.parse("15.1"));
     Dialect sqlite = Dialects.of(DatabaseKind.SQLITE, ServerVersion.parse("3.54.1"));
     assertThat(postgres.effectiveIsolation(Isolation.READ_UNCOMMITTED)).isEqualTo(Isolation.READ_COMMITTED);
+    Dialect h2 = Dialects.of(DatabaseKind.H2, ServerVersion.parse("2.5.252"));
+    assertThat(h2.effectiveIsolation(Isolation.READ_UNCOMMITTED)).isEqualTo(Isolation.READ_COMMITTED);
+    assertThat(h2.effectiveIsolation(Isolation.REPEATABLE_READ)).isEqualTo(Isolation.REPEATABLE_READ);
     for (Isolation level : Isolation.values()) {
       assertThat(sqlite.effectiveIsolation(level)).isEqualTo(Isolation.SERIALIZABLE);
     }

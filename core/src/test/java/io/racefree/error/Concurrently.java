@@ -15,29 +15,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Test support for the error ITs: runs a session's statement on its own thread and waits, by
- * polling the database, until another session is observed waiting for a lock. Not thread-safe; one
- * per test.
+ * Test support for the error ITs: runs a session's statement on its own thread and collects its
+ * failure (the testing kit's BlockedSessions observes the lock waits). Not thread-safe; one per
+ * test.
  */
 final class Concurrently implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-  /**
-   * Over 100 ms on purpose: InnoDB refreshes information_schema.INNODB_TRX only when nobody read it
-   * in the last 100 ms, so faster polling would keep showing a stale snapshot forever.
-   */
-  private static final long POLL_MILLIS = 150;
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
 
   /** A step that may fail with the driver's exception. */
   interface SqlStep {
     void run() throws SQLException;
-  }
-
-  /** A database observation, polled until true. */
-  interface SqlCondition {
-    boolean holds() throws SQLException;
   }
 
   /**
@@ -47,27 +36,7 @@ final class Concurrently implements AutoCloseable {
     return executor.submit(() -> failureOf(step));
   }
 
-  /** Describes the database state for a failure message. */
-  interface SqlDescription {
-    String describe() throws SQLException;
-  }
 
-  /** Polls {@code condition} (a database observation, not a timing guess) until it holds. */
-  static void awaitObserved(String what, SqlCondition condition) throws Exception {
-    awaitObserved(what, condition, () -> "");
-  }
-
-  /** As {@link #awaitObserved(String, SqlCondition)}, describing the database on failure. */
-  static void awaitObserved(String what, SqlCondition condition, SqlDescription state)
-      throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.holds()) {
-      if (System.nanoTime() > deadline) {
-        fail("never observed: " + what + "; database state: " + state.describe());
-      }
-      TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
-    }
-  }
 
   static SQLException failureOf(SqlStep step) {
     try {

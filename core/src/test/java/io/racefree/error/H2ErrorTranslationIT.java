@@ -1,20 +1,19 @@
 package io.racefree.error;
 
 import static io.racefree.dialect.DatabaseKind.H2;
-import static io.racefree.error.Concurrently.awaitObserved;
 import static io.racefree.error.Concurrently.expectFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.racefree.testing.BlockedSessions;
+import io.racefree.testing.SessionProbe;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class H2ErrorTranslationIT {
   private final String url = "jdbc:h2:mem:rf_err_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
   private final List<Connection> connections = new ArrayList<>();
-  private final Map<Connection, Integer> sessionIds = new IdentityHashMap<>();
   private final Concurrently concurrently = new Concurrently();
   private Connection admin;
 
@@ -66,8 +64,9 @@ class H2ErrorTranslationIT {
     execute(first, "UPDATE item SET v = 1 WHERE id = 1");
     execute(second, "UPDATE item SET v = 2 WHERE id = 2");
 
+    SessionProbe firstSession = SessionProbe.of(first);
     var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
-    awaitObserved("first session is blocked", () -> isBlocked(first));
+    BlockedSessions.awaitWaiting(admin, firstSession, Duration.ofSeconds(30));
     var secondWaits =
         concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
@@ -128,18 +127,7 @@ class H2ErrorTranslationIT {
         .isEqualTo(ErrorCategory.LOCK_NOT_AVAILABLE);
   }
 
-  private boolean isBlocked(Connection session) throws SQLException {
-    try (PreparedStatement statement =
-        admin.prepareStatement(
-            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-                + " WHERE SESSION_ID = ? AND BLOCKER_ID IS NOT NULL")) {
-      statement.setInt(1, sessionIds.get(session));
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getInt(1) == 1;
-      }
-    }
-  }
+
 
   private static RacefreeException translated(Connection connection, String sql) {
     SQLException failure = expectFailure(() -> execute(connection, sql));
@@ -149,11 +137,6 @@ class H2ErrorTranslationIT {
   private Connection session() throws SQLException {
     Connection connection = DriverManager.getConnection(url);
     connections.add(connection);
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT SESSION_ID()")) {
-      rows.next();
-      sessionIds.put(connection, rows.getInt(1));
-    }
     return connection;
   }
 

@@ -1,11 +1,13 @@
 package io.racefree.error;
 
 import static io.racefree.dialect.DatabaseKind.MARIADB;
-import static io.racefree.error.Concurrently.awaitObserved;
 import static io.racefree.error.Concurrently.expectFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.racefree.testing.BlockedSessions;
+import io.racefree.testing.SessionProbe;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,11 +78,9 @@ abstract class MySqlFamilyErrorContract {
     execute(first, "UPDATE item SET v = 1 WHERE id = 1");
     execute(second, "UPDATE item SET v = 2 WHERE id = 2");
 
+    SessionProbe firstSession = SessionProbe.of(first);
     var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
-    awaitObserved(
-        "first session (thread " + threadIdOf(first) + ") waits for a row lock",
-        () -> waitsForLock(first),
-        this::innodbTransactions);
+    BlockedSessions.awaitWaiting(admin, firstSession, Duration.ofSeconds(30));
     var secondWaits =
         concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
@@ -117,63 +117,12 @@ abstract class MySqlFamilyErrorContract {
     return SqlErrorTranslator.translate("test", sql, failure, MARIADB);
   }
 
-  /**
-   * True when InnoDB shows {@code session}'s transaction in LOCK WAIT. INNODB_TRX is a cache that
-   * InnoDB does not refresh while anyone (other test runs included) keeps reading it, so the
-   * always-fresh SHOW ENGINE INNODB STATUS is asked too.
-   */
-  private boolean waitsForLock(Connection session) throws SQLException {
-    return innodbTrxSaysLockWait(session) || innodbStatusSaysLockWait(session);
-  }
 
-  private boolean innodbTrxSaysLockWait(Connection session) throws SQLException {
-    try (PreparedStatement statement =
-        admin.prepareStatement(
-            "SELECT COUNT(*) FROM information_schema.INNODB_TRX"
-                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'")) {
-      statement.setLong(1, threadIdOf(session));
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1) == 1;
-      }
-    }
-  }
 
-  private boolean innodbStatusSaysLockWait(Connection session) throws SQLException {
-    String status;
-    try (Statement statement = admin.createStatement();
-        ResultSet rows = statement.executeQuery("SHOW ENGINE INNODB STATUS")) {
-      rows.next();
-      status = rows.getString("Status");
-    }
-    String thread = "MySQL thread id " + threadIdOf(session) + ",";
-    for (String transaction : status.split("---TRANSACTION ")) {
-      if (transaction.contains(thread) && transaction.contains("LOCK WAIT")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private String innodbTransactions() throws SQLException {
-    StringBuilder state = new StringBuilder();
-    try (Statement statement = admin.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT trx_mysql_thread_id, trx_state, trx_query FROM"
-                    + " information_schema.INNODB_TRX")) {
-      while (rows.next()) {
-        state
-            .append(rows.getLong(1))
-            .append(' ')
-            .append(rows.getString(2))
-            .append(' ')
-            .append(rows.getString(3))
-            .append("; ");
-      }
-    }
-    return state.toString();
-  }
+
+
+
 
   protected long threadIdOf(Connection session) {
     return threadIds.get(session);

@@ -1,11 +1,13 @@
 package io.racefree.error;
 
 import static io.racefree.dialect.DatabaseKind.POSTGRESQL;
-import static io.racefree.error.Concurrently.awaitObserved;
 import static io.racefree.error.Concurrently.expectFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.racefree.testing.BlockedSessions;
+import io.racefree.testing.SessionProbe;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,8 +74,9 @@ class PostgresErrorTranslationIT {
     execute(first, "UPDATE item SET v = 1 WHERE id = 1");
     execute(second, "UPDATE item SET v = 2 WHERE id = 2");
 
+    SessionProbe firstSession = SessionProbe.of(first);
     var firstWaits = concurrently.start(() -> execute(first, "UPDATE item SET v = 1 WHERE id = 2"));
-    awaitObserved("first session waits for a lock", () -> waitsForLock(first));
+    BlockedSessions.awaitWaiting(admin, firstSession, Duration.ofSeconds(30));
     var secondWaits =
         concurrently.start(() -> execute(second, "UPDATE item SET v = 2 WHERE id = 1"));
     SQLException victim = Concurrently.onlyFailure(List.of(firstWaits, secondWaits));
@@ -164,18 +167,6 @@ class PostgresErrorTranslationIT {
     return SqlErrorTranslator.translate("test", sql, failure, POSTGRESQL);
   }
 
-  /** True when pg_stat_activity shows {@code session} waiting on a heavyweight lock. */
-  private boolean waitsForLock(Connection session) throws SQLException {
-    try (PreparedStatement statement =
-        admin.prepareStatement(
-            "SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'")) {
-      statement.setInt(1, pids.get(session));
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getInt(1) == 1;
-      }
-    }
-  }
 
   private Connection session() throws SQLException {
     Connection connection = connect();

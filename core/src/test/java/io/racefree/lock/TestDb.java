@@ -4,22 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.racefree.Database;
 import io.racefree.dialect.DatabaseKind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.racefree.testing.db.TestDatabase;
+import io.racefree.testing.db.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A fresh, uniquely named schema (PostgreSQL), database (MariaDB), file (SQLite) or in-memory
- * database (H2) behind a HikariCP pool, dropped on close. A private fixture until the testing kit's
- * TestDatabases lands. Thread-safe for the pool; raw connections belong to their caller.
+ * database (H2) from the testing kit's {@link TestDatabases}, behind a HikariCP pool, dropped on
+ * close. Thread-safe for the pool; raw connections belong to their caller.
  */
 final class TestDb implements AutoCloseable {
   static final int POOL_SIZE = 10;
@@ -29,17 +26,17 @@ final class TestDb implements AutoCloseable {
   private final String user;
   private final String password;
   private final Properties properties;
-  private final Runnable drop;
+  private final TestDatabase namespace;
   private final HikariDataSource pool;
   private final Database database;
 
-  private TestDb(DatabaseKind kind, String url, String user, String password, Properties properties, Runnable drop) {
+  private TestDb(DatabaseKind kind, TestDatabase namespace, String urlSuffix, Properties properties) {
     this.kind = kind;
-    this.url = url;
-    this.user = user;
-    this.password = password;
+    this.namespace = namespace;
+    this.url = namespace.jdbcUrl() + urlSuffix;
+    this.user = namespace.user();
+    this.password = namespace.password();
     this.properties = properties;
-    this.drop = drop;
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
@@ -51,74 +48,19 @@ final class TestDb implements AutoCloseable {
     this.database = Database.of(pool);
   }
 
+  /** A fresh namespace from the testing kit (which falls back to embedded servers) behind a pool. */
   static TestDb create(DatabaseKind kind) {
-    String name = "rf_locks_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+    Properties properties = new Properties();
     return switch (kind) {
-      case POSTGRESQL -> postgres(name);
-      case MARIADB -> mariadb(name);
-      case SQLITE -> sqlite(name);
-      case H2 -> h2(name);
+      case POSTGRESQL -> new TestDb(kind, TestDatabases.postgres(), "", properties);
+      case MARIADB -> new TestDb(kind, TestDatabases.mariadb(), "", properties);
+      case SQLITE -> {
+        properties.setProperty("busy_timeout", "20000");
+        yield new TestDb(kind, TestDatabases.sqliteWal(), "", properties);
+      }
+      case H2 -> new TestDb(kind, TestDatabases.h2(), ";LOCK_TIMEOUT=10000", properties);
       case MYSQL -> throw new IllegalArgumentException("MySQL is not tested here");
     };
-  }
-
-  private static TestDb postgres(String schema) {
-    String base = env("RACEFREE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    String user = env("RACEFREE_PG_USER", "postgres");
-    String password = env("RACEFREE_PG_PASSWORD", "");
-    admin(base, user, password, "CREATE SCHEMA " + schema);
-    String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return new TestDb(DatabaseKind.POSTGRESQL, url, user, password, new Properties(),
-        () -> admin(base, user, password, "DROP SCHEMA " + schema + " CASCADE"));
-  }
-
-  private static TestDb mariadb(String database) {
-    String base = env("RACEFREE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
-    String user = env("RACEFREE_MARIADB_USER", "root");
-    String password = env("RACEFREE_MARIADB_PASSWORD", "");
-    admin(base, user, password, "CREATE DATABASE " + database);
-    String url = base.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
-    return new TestDb(DatabaseKind.MARIADB, url, user, password, new Properties(),
-        () -> admin(base, user, password, "DROP DATABASE " + database));
-  }
-
-  private static TestDb sqlite(String name) {
-    try {
-      Path file = Files.createTempFile(name, ".db");
-      Properties properties = new Properties();
-      properties.setProperty("busy_timeout", "20000");
-      properties.setProperty("journal_mode", "WAL");
-      return new TestDb(DatabaseKind.SQLITE, "jdbc:sqlite:" + file, null, null, properties, () -> {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-          try {
-            Files.deleteIfExists(Path.of(file + suffix));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static TestDb h2(String name) {
-    String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
-    return new TestDb(DatabaseKind.H2, url, "sa", "", new Properties(), () -> admin(url, "sa", "", "SHUTDOWN"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
-  }
-
-  private static void admin(String url, String user, String password, String sql) {
-    try (Connection connection = DriverManager.getConnection(url, user, password);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("admin statement failed: " + sql, e);
-    }
   }
 
   DatabaseKind kind() {
@@ -168,6 +110,6 @@ final class TestDb implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
-    drop.run();
+    namespace.close();
   }
 }
