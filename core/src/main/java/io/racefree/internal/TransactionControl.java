@@ -40,9 +40,9 @@ final class TransactionControl {
     }
     int current = connection.getTransactionIsolation();
     Isolation effective = effectiveIsolation(connection, dialect, options.isolation(), current);
-    // The level set is the effective one: where racefree runs a stronger level than asked (H2's
-    // READ UNCOMMITTED as READ COMMITTED), the server must run it too.
-    if (options.isolation() != null && current != effective.jdbcLevel()) {
+    // The level set is the effective one: where racefree runs a stronger level than asked or than
+    // the connection has (H2's READ UNCOMMITTED as READ COMMITTED), the server must run it too.
+    if (current != effective.jdbcLevel()) {
       saved.isolationChangedFrom(current);
       connection.setTransactionIsolation(effective.jdbcLevel());
     }

@@ -31,4 +31,22 @@ class H2TransactionIT extends TransactionContract {
         .hasMessageContaining("READ_ONLY_TRANSACTIONS");
     assertThat(db.list("item", Map.of())).isEmpty();
   }
+
+  /** The lab found H2's dirty reads returning a unique row twice: racefree never runs them. */
+  @Test
+  void aConnectionAtReadUncommittedRunsItsTransactionsAtReadCommittedAndGetsItsLevelBack()
+      throws Exception {
+    try (java.sql.Connection physical = testDatabase.connect()) {
+      physical.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
+      io.racefree.Database onOne = io.racefree.Database.of(new io.racefree.support.CountingDataSource(physical));
+      Isolation[] seen = new Isolation[2];
+      onOne.useTransaction(tx -> {
+        seen[0] = tx.isolation();
+        seen[1] = serverIsolation(tx);
+      });
+      assertThat(seen).containsExactly(Isolation.READ_COMMITTED, Isolation.READ_COMMITTED);
+      assertThat(physical.getTransactionIsolation()).isEqualTo(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
+      physical.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED); // as it came
+    }
+  }
 }
