@@ -51,6 +51,63 @@ abstract class UpsertApiContract extends UpsertContractBase {
     }
   }
 
+  /** 1,000 lookups, half of them existing: a handful of statements, not one per key. */
+  @Test
+  void bulkGetOrCreateTakesAFewStatementsHoweverManyKeys() throws Exception {
+    List<Map<String, Object>> lookups = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      lookups.add(Map.of("k", "bulk-" + i));
+    }
+    d.db.withTransaction(tx -> tx.getOrCreateAll("item", lookups.subList(0, 500), Map.of()));
+    try (java.sql.Connection connection = d.dataSource.getConnection()) {
+      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
+      io.racefree.Database onOne = io.racefree.Database.of(counting);
+      onOne.withTransaction(tx -> tx.getOrCreateAll("item", lookups.subList(0, 1), Map.of())); // catalog, keys
+      int before = counting.statements();
+      List<GetOrCreateResult> results = onOne.withTransaction(tx -> tx.getOrCreateAll("item", lookups, Map.of()));
+      assertThat(counting.statements() - before).isLessThanOrEqualTo(5);
+      assertThat(results).hasSize(1000);
+      assertThat(results.stream().filter(GetOrCreateResult::created).count()).isEqualTo(500);
+      assertThat(results.get(999).row().getString("k")).isEqualTo("bulk-999");
+    }
+  }
+
+  /** Concurrent bulk creators of overlapping keys: one row per key, one created flag per row. */
+  @Test
+  void concurrentBulkCreatorsLeaveOneRowPerKey() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicLong created = new AtomicLong();
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t * 50;
+        done.add(pool.submit(() -> {
+          for (int round = 0; round < 5; round++) {
+            List<Map<String, Object>> lookups = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+              lookups.add(Map.of("k", "bulk-" + round + "-" + ((i + offset) % 300)));
+            }
+            List<GetOrCreateResult> results = d.db.withTransaction(
+                TransactionOptions.defaults().withRetry(RetryPolicy.standard()),
+                tx -> tx.getOrCreateAll("item", lookups, Map.of()));
+            created.addAndGet(results.stream().filter(GetOrCreateResult::created).count());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Row> rows = d.db.list("item", Map.of());
+    assertThat(rows.stream().map(row -> row.getString("k")).distinct().count()).isEqualTo(rows.size());
+    assertThat(rows).hasSize(5 * 300);
+    assertThat(created).hasValue(rows.size());
+  }
+
   @Test
   void insertFirstStillReturnsAnExistingRowAsNotCreated() {
     UpsertOptions insertFirst = UpsertOptions.defaults().withInsertFirst();

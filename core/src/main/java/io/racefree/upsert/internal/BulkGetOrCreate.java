@@ -3,6 +3,8 @@ package io.racefree.upsert.internal;
 import io.racefree.Row;
 import io.racefree.Transaction;
 import io.racefree.dialect.Feature;
+import io.racefree.error.UniqueViolationException;
+import io.racefree.internal.JdbcHandle;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.LookupClause;
 import io.racefree.internal.Statements;
@@ -16,14 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * get-or-create for many lookups. Per chunk: one SELECT of the rows that exist; on PostgreSQL and
- * SQLite one multi-row {@code INSERT ... ON CONFLICT (key) DO NOTHING RETURNING *} of the missing
- * ones; whatever is still unsettled (a concurrent creator won, or no key covers the lookups) goes
- * through the single-row algorithm, which settles it with the right row or the right error.
+ * get-or-create for many lookups. Per chunk: one SELECT of the rows that exist; then one multi-row
+ * insert of the missing ones: {@code INSERT ... ON CONFLICT (key) DO NOTHING RETURNING *} on
+ * PostgreSQL and SQLite; elsewhere a plain multi-row INSERT in a savepoint (with RETURNING where the
+ * engine has it, else followed by one SELECT), which a concurrently taken key rolls back whole.
+ * Whatever is still unsettled (a concurrent creator won, or no key covers the lookups) goes through
+ * the single-row algorithm, which settles it with the right row or the right error.
  * Stateless and thread-safe.
  */
 public final class BulkGetOrCreate {
-  static final int CHUNK = 200;
+  /** Rows per statement: well under every engine's limit on bound parameters for a few columns. */
+  static final int CHUNK = 1000;
 
   private BulkGetOrCreate() {}
 
@@ -64,23 +69,45 @@ public final class BulkGetOrCreate {
     }
   }
 
+  /**
+   * One SELECT for the whole chunk. Lookups of the same shape without NULLs become one {@code IN}
+   * list ({@code (a, b) IN ((?, ?), ...)} for several columns): a chain of a thousand ORs exceeds
+   * SQLite's expression depth. A lookup with a NULL keeps its own {@code IS NULL} condition.
+   */
   private static List<Row> readExisting(List<Pending> chunk) {
     UpsertCall first = chunk.get(0).call;
-    List<String> conditions = new ArrayList<>();
-    List<Parameter> parameters = new ArrayList<>();
+    Map<String, List<LookupClause>> byShape = new LinkedHashMap<>();
     for (Pending pending : chunk) {
       LookupClause where = LookupClause.of(first.table(), pending.call.lookup(), first.dialect(), first.task());
-      conditions.add("(" + where.sql() + ")");
-      parameters.addAll(where.parameters());
+      byShape.computeIfAbsent(where.sql(), shape -> new ArrayList<>()).add(where);
+    }
+    List<String> conditions = new ArrayList<>();
+    List<Parameter> parameters = new ArrayList<>();
+    for (List<LookupClause> shape : byShape.values()) {
+      LookupClause sample = shape.get(0);
+      if (sample.parameters().size() < sample.columns().size()) {
+        shape.forEach(where -> conditions.add("(" + where.sql() + ")"));
+      } else {
+        conditions.add(inList(first, sample, shape.size()));
+      }
+      shape.forEach(where -> parameters.addAll(where.parameters()));
     }
     String sql = "SELECT * FROM " + first.table().sql() + " WHERE " + String.join(" OR ", conditions);
     return first.tx().query(first.task(), sql, parameters);
   }
 
+  private static String inList(UpsertCall call, LookupClause sample, int rows) {
+    int width = sample.columns().size();
+    String tuple = width == 1 ? "?" : "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+    String columns = Writes.quoted(call, sample.columns());
+    return (width == 1 ? columns : "(" + columns + ")") + " IN ("
+        + String.join(", ", java.util.Collections.nCopies(rows, tuple)) + ")";
+  }
+
   /** One statement needs one key and one column list for every row. */
   private static boolean canInsertTogether(List<Pending> missing) {
     UpsertCall first = missing.get(0).call;
-    if (!first.dialect().supports(Feature.ON_CONFLICT) || first.key().isEmpty()) {
+    if (first.key().isEmpty()) {
       return false;
     }
     return missing.stream().allMatch(p -> p.call.key().equals(first.key())
@@ -100,10 +127,34 @@ public final class BulkGetOrCreate {
       parameters.addAll(values.parameters());
     }
     String sql = Statements.insertSql(first.table(), columns, first.dialect())
-        + (", " + rowPlaceholders).repeat(missing.size() - 1)
-        + " ON CONFLICT (" + Writes.quoted(first, first.key().orElseThrow().columns())
-        + ") DO NOTHING RETURNING *";
-    return Writes.inSavepointOnPostgres(first, handle -> handle.query(first.task(), sql, parameters));
+        + (", " + rowPlaceholders).repeat(missing.size() - 1);
+    if (first.dialect().supports(Feature.ON_CONFLICT)) {
+      String upsert = sql + " ON CONFLICT (" + Writes.quoted(first, first.key().orElseThrow().columns())
+          + ") DO NOTHING RETURNING *";
+      return Writes.inSavepointOnPostgres(first, handle -> handle.query(first.task(), upsert, parameters));
+    }
+    return insertAllOrNone(missing, sql, parameters);
+  }
+
+  /**
+   * The multi-row INSERT where no ON CONFLICT exists: all rows or, if any key was taken meanwhile,
+   * none (the savepoint undoes the statement), leaving every row to the single-row algorithm.
+   */
+  private static List<Row> insertAllOrNone(List<Pending> missing, String sql, List<Parameter> parameters) {
+    UpsertCall first = missing.get(0).call;
+    boolean returning = first.dialect().supports(Feature.INSERT_RETURNING);
+    try {
+      return first.tx().withTransaction(inner -> {
+        JdbcHandle handle = (JdbcHandle) inner;
+        if (returning) {
+          return handle.query(first.task(), sql + " RETURNING *", parameters);
+        }
+        handle.update(first.task(), sql, parameters);
+        return readExisting(missing);
+      });
+    } catch (UniqueViolationException takenMeanwhile) {
+      return List.of();
+    }
   }
 
   private static void matchRows(List<Pending> pendings, List<Row> rows, boolean created) {
