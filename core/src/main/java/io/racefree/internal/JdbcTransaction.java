@@ -190,9 +190,4 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
               e));
     }
   }
-
-  boolean isRetryableAbort() {
-    RacefreeException cause = abortCause();
-    return cause != null && cause.category() != ErrorCategory.TRANSACTION_ABORTED && cause.isRetryable();
-  }
 }
