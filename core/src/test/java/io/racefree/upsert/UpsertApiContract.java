@@ -51,7 +51,7 @@ abstract class UpsertApiContract extends UpsertContractBase {
     }
   }
 
-  /** 1,000 lookups, half of them existing: a handful of statements, not one per key. */
+  /** 1,000 lookups, half of them existing: three or four statements, not one per key. */
   @Test
   void bulkGetOrCreateTakesAFewStatementsHoweverManyKeys() throws Exception {
     List<Map<String, Object>> lookups = new ArrayList<>();
@@ -65,7 +65,15 @@ abstract class UpsertApiContract extends UpsertContractBase {
       onOne.withTransaction(tx -> tx.getOrCreateAll("item", lookups.subList(0, 1), Map.of())); // catalog, keys
       int before = counting.statements();
       List<GetOrCreateResult> results = onOne.withTransaction(tx -> tx.getOrCreateAll("item", lookups, Map.of()));
-      assertThat(counting.statements() - before).isLessThanOrEqualTo(5);
+      // read and multi-row insert, plus: a read back on H2 (no RETURNING); the savepoint and its
+      // release that keep the caller's PostgreSQL transaction alive if another unique key rejects
+      // a row; SQLite's BEGIN IMMEDIATE and COMMIT, which racefree sends as statements
+      io.racefree.dialect.DatabaseKind kind = onOne.dialect().kind();
+      int expected = switch (kind) {
+        case POSTGRESQL, SQLITE -> 4;
+        default -> 3;
+      };
+      assertThat(counting.statements() - before).isLessThanOrEqualTo(expected);
       assertThat(results).hasSize(1000);
       assertThat(results.stream().filter(GetOrCreateResult::created).count()).isEqualTo(500);
       assertThat(results.get(999).row().getString("k")).isEqualTo("bulk-999");

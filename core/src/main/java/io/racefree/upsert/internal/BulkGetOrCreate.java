@@ -4,7 +4,6 @@ import io.racefree.Row;
 import io.racefree.Transaction;
 import io.racefree.dialect.Feature;
 import io.racefree.error.UniqueViolationException;
-import io.racefree.internal.JdbcHandle;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.LookupClause;
 import io.racefree.internal.Statements;
@@ -20,8 +19,8 @@ import java.util.Optional;
 /**
  * get-or-create for many lookups. Per chunk: one SELECT of the rows that exist; then one multi-row
  * insert of the missing ones: {@code INSERT ... ON CONFLICT (key) DO NOTHING RETURNING *} on
- * PostgreSQL and SQLite; elsewhere a plain multi-row INSERT in a savepoint (with RETURNING where the
- * engine has it, else followed by one SELECT), which a concurrently taken key rolls back whole.
+ * PostgreSQL and SQLite; elsewhere a plain multi-row INSERT (with RETURNING where the engine has it,
+ * else followed by one SELECT), which a concurrently taken key rolls back whole.
  * Whatever is still unsettled (a concurrent creator won, or no key covers the lookups) goes through
  * the single-row algorithm, which settles it with the right row or the right error.
  * Stateless and thread-safe.
@@ -137,21 +136,19 @@ public final class BulkGetOrCreate {
   }
 
   /**
-   * The multi-row INSERT where no ON CONFLICT exists: all rows or, if any key was taken meanwhile,
-   * none (the savepoint undoes the statement), leaving every row to the single-row algorithm.
+   * The multi-row INSERT where no ON CONFLICT exists (MariaDB, MySQL, H2): all rows or, if any key
+   * was taken meanwhile, none (these engines roll a failed statement back whole and the transaction
+   * goes on), leaving every row to the single-row algorithm.
    */
   private static List<Row> insertAllOrNone(List<Pending> missing, String sql, List<Parameter> parameters) {
     UpsertCall first = missing.get(0).call;
     boolean returning = first.dialect().supports(Feature.INSERT_RETURNING);
     try {
-      return first.tx().withTransaction(inner -> {
-        JdbcHandle handle = (JdbcHandle) inner;
-        if (returning) {
-          return handle.query(first.task(), sql + " RETURNING *", parameters);
-        }
-        handle.update(first.task(), sql, parameters);
-        return readExisting(missing);
-      });
+      if (returning) {
+        return first.tx().query(first.task(), sql + " RETURNING *", parameters);
+      }
+      first.tx().update(first.task(), sql, parameters);
+      return readExisting(missing);
     } catch (UniqueViolationException takenMeanwhile) {
       return List.of();
     }

@@ -16,8 +16,10 @@ import java.util.StringJoiner;
 
 /**
  * Inserts that never poison the caller's transaction: a conflict on the protecting key comes back
- * as "no row", any other constraint failure as its own exception after rolling back to a
- * savepoint (PostgreSQL aborts the whole transaction otherwise). Stateless and thread-safe.
+ * as "no row", any other constraint failure as its own exception. Only PostgreSQL needs a savepoint
+ * for that (it aborts the whole transaction otherwise); MariaDB, MySQL and H2 roll a failed INSERT
+ * back as a whole statement and the transaction goes on, so a savepoint there would only cost two
+ * round trips. Stateless and thread-safe.
  */
 final class Writes {
   private Writes() {}
@@ -25,8 +27,8 @@ final class Writes {
   /**
    * Inserts {@code row} unless a row with the same values of {@code key} exists (or is being
    * inserted and then commits). PostgreSQL and SQLite: {@code ON CONFLICT (key) DO NOTHING
-   * RETURNING *}. MariaDB, MySQL, H2: a plain INSERT in a savepoint, its duplicate-key error on
-   * {@code key} caught; never {@code INSERT IGNORE}, which hides unrelated errors.
+   * RETURNING *}. MariaDB, MySQL, H2: a plain INSERT, its duplicate-key error on {@code key}
+   * caught; never {@code INSERT IGNORE}, which hides unrelated errors.
    */
   static Optional<Row> insertUnlessKeyTaken(UpsertCall call, Map<String, Object> row, KeyInfo key) {
     if (call.dialect().supports(Feature.ON_CONFLICT)) {
@@ -37,7 +39,7 @@ final class Writes {
           handle.query(call.task(), sql, values.parameters()).stream().findFirst());
     }
     try {
-      return Optional.of(call.tx().withTransaction(inner -> insertAndRead((JdbcHandle) inner, call, row)));
+      return Optional.of(inSavepointOnPostgres(call, handle -> insertAndRead(handle, call, row)));
     } catch (UniqueViolationException violation) {
       if (Conflicts.isKeyConflict(violation, key)) {
         return Optional.empty();
