@@ -30,8 +30,11 @@ final class GetOrCreate {
         default -> throw new IllegalArgumentException("no get-or-create for " + strategy);
       };
     } catch (SQLException e) {
-      actor.rollbackQuietly();
+      TableLock.rollbackQuietly(strategy, actor);
       throw actor.failure(e);
+    } catch (CallerFailure | RuntimeException e) {
+      TableLock.rollbackQuietly(strategy, actor);
+      throw e;
     }
   }
 
@@ -39,27 +42,22 @@ final class GetOrCreate {
   private static boolean naive(Actor actor, long key, Pause pause, String lock)
       throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
+    if (actor.queryLong(FIND + lock, key) != null) {
+      actor.commit();
+      return false;
+    }
+    pause.here();
     try {
-      if (actor.queryLong(FIND + lock, key) != null) {
-        actor.commit();
-        return false;
+      actor.update(INSERT, key);
+      actor.commit();
+      return true;
+    } catch (SQLException e) {
+      if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
+        throw e;
       }
-      pause.here();
-      try {
-        actor.update(INSERT, key);
-        actor.commit();
-        return true;
-      } catch (SQLException e) {
-        if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
-          throw e;
-        }
-        rereadOrFail(actor, key, lock, e);
-        actor.commit();
-        return false;
-      }
-    } catch (SQLException | CallerFailure | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
+      rereadOrFail(actor, key, lock, e);
+      actor.commit();
+      return false;
     }
   }
 
@@ -67,46 +65,36 @@ final class GetOrCreate {
   private static boolean django(Actor actor, long key, Pause pause)
       throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
-    try {
-      if (actor.queryLong(FIND, key) != null) {
-        actor.commit();
-        return false;
-      }
-      pause.here();
-      return insertUnderSavepoint(actor, key);
-    } catch (SQLException | CallerFailure | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
+    if (actor.queryLong(FIND, key) != null) {
+      actor.commit();
+      return false;
     }
+    pause.here();
+    return insertUnderSavepoint(actor, key);
   }
 
   /** Seed 000: the savepoint is taken before the first read, so rolling back may refresh it. */
   private static boolean savepointBeforeRead(Actor actor, long key, Pause pause)
       throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
+    var savepoint = actor.connection().setSavepoint();
+    if (actor.queryLong(FIND, key) != null) {
+      actor.commit();
+      return false;
+    }
+    pause.here();
     try {
-      var savepoint = actor.connection().setSavepoint();
-      if (actor.queryLong(FIND, key) != null) {
-        actor.commit();
-        return false;
+      actor.update(INSERT, key);
+      actor.commit();
+      return true;
+    } catch (SQLException e) {
+      if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
+        throw e;
       }
-      pause.here();
-      try {
-        actor.update(INSERT, key);
-        actor.commit();
-        return true;
-      } catch (SQLException e) {
-        if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
-          throw e;
-        }
-        actor.connection().rollback(savepoint);
-        rereadOrFail(actor, key, "", e);
-        actor.commit();
-        return false;
-      }
-    } catch (SQLException | CallerFailure | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
+      actor.connection().rollback(savepoint);
+      rereadOrFail(actor, key, "", e);
+      actor.commit();
+      return false;
     }
   }
 
@@ -114,46 +102,36 @@ final class GetOrCreate {
   private static boolean commitThenGet(Actor actor, long key, Pause pause)
       throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
+    if (actor.queryLong(FIND, key) != null) {
+      actor.commit();
+      return false;
+    }
+    pause.here();
     try {
-      if (actor.queryLong(FIND, key) != null) {
-        actor.commit();
-        return false;
+      actor.update(INSERT, key);
+      actor.commit();
+      return true;
+    } catch (SQLException e) {
+      if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
+        throw e;
       }
-      pause.here();
-      try {
-        actor.update(INSERT, key);
-        actor.commit();
-        return true;
-      } catch (SQLException e) {
-        if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
-          throw e;
-        }
-        actor.rollbackQuietly(); // "commit" of a failed transaction; PostgreSQL rolls back anyway
-        rereadOrFail(actor, key, "", e);
-        actor.commit();
-        return false;
-      }
-    } catch (SQLException | CallerFailure | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
+      actor.rollbackQuietly(); // "commit" of a failed transaction; PostgreSQL rolls back anyway
+      rereadOrFail(actor, key, "", e);
+      actor.commit();
+      return false;
     }
   }
 
   private static boolean tableLock(Actor actor, long key, Pause pause)
       throws SQLException, InterruptedException {
     TableLock.begin(actor, "goc");
-    try {
-      boolean found = actor.queryLong(FIND, key) != null;
-      pause.here();
-      if (!found) {
-        actor.update(INSERT, key);
-      }
-      TableLock.commit(actor);
-      return !found;
-    } catch (SQLException | RuntimeException e) {
-      TableLock.rollbackQuietly(actor);
-      throw e;
+    boolean found = actor.queryLong(FIND, key) != null;
+    pause.here();
+    if (!found) {
+      actor.update(INSERT, key);
     }
+    TableLock.commit(actor);
+    return !found;
   }
 
   private static boolean insertUnderSavepoint(Actor actor, long key)

@@ -37,8 +37,11 @@ final class Transfer {
         default -> throw new IllegalArgumentException("no transfer for " + strategy);
       }
     } catch (SQLException e) {
-      actor.rollbackQuietly();
+      TableLock.rollbackQuietly(strategy, actor);
       throw actor.failure(e);
+    } catch (CallerFailure | RuntimeException e) {
+      TableLock.rollbackQuietly(strategy, actor);
+      throw e;
     }
   }
 
@@ -46,90 +49,65 @@ final class Transfer {
   private static void readModifyWrite(Actor actor, long from, long to, long amount, Pause pause,
       String lock) throws SQLException, InterruptedException {
     actor.begin();
-    try {
-      long fromBalance = actor.queryPair(READ + lock, from)[0];
-      pause.here();
-      long toBalance = actor.queryPair(READ + lock, to)[0];
-      actor.update(WRITE, fromBalance - amount, from);
-      actor.update(WRITE, toBalance + amount, to);
-      actor.commit();
-    } catch (SQLException | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
-    }
+    long fromBalance = actor.queryPair(READ + lock, from)[0];
+    pause.here();
+    long toBalance = actor.queryPair(READ + lock, to)[0];
+    actor.update(WRITE, fromBalance - amount, from);
+    actor.update(WRITE, toBalance + amount, to);
+    actor.commit();
   }
 
   /** Locks both rows in primary-key order, whatever the direction, then writes. */
   private static void ordered(Actor actor, long from, long to, long amount, Pause pause)
       throws SQLException, InterruptedException {
     actor.begin();
-    try {
-      long first = Math.min(from, to);
-      long second = Math.max(from, to);
-      long firstBalance = actor.queryPair(READ + actor.forUpdate(), first)[0];
-      pause.here();
-      long secondBalance = actor.queryPair(READ + actor.forUpdate(), second)[0];
-      long fromBalance = from == first ? firstBalance : secondBalance;
-      long toBalance = from == first ? secondBalance : firstBalance;
-      actor.update(WRITE, fromBalance - amount, from);
-      actor.update(WRITE, toBalance + amount, to);
-      actor.commit();
-    } catch (SQLException | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
-    }
+    long first = Math.min(from, to);
+    long second = Math.max(from, to);
+    long firstBalance = actor.queryPair(READ + actor.forUpdate(), first)[0];
+    pause.here();
+    long secondBalance = actor.queryPair(READ + actor.forUpdate(), second)[0];
+    long fromBalance = from == first ? firstBalance : secondBalance;
+    long toBalance = from == first ? secondBalance : firstBalance;
+    actor.update(WRITE, fromBalance - amount, from);
+    actor.update(WRITE, toBalance + amount, to);
+    actor.commit();
   }
 
   /** The database does the arithmetic: UPDATE SET balance = balance -/+ ?. */
   private static void atomic(Actor actor, long from, long to, long amount, Pause pause)
       throws SQLException, InterruptedException {
     actor.begin();
-    try {
-      actor.update("UPDATE accounts SET balance = balance - ? WHERE id = ?", amount, from);
-      pause.here();
-      actor.update("UPDATE accounts SET balance = balance + ? WHERE id = ?", amount, to);
-      actor.commit();
-    } catch (SQLException | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
-    }
+    actor.update("UPDATE accounts SET balance = balance - ? WHERE id = ?", amount, from);
+    pause.here();
+    actor.update("UPDATE accounts SET balance = balance + ? WHERE id = ?", amount, to);
+    actor.commit();
   }
 
   /** Reads balance and version, writes WHERE version = read; a miss retries the transaction. */
   private static void optimistic(Actor actor, long from, long to, long amount, Pause pause)
       throws SQLException, InterruptedException {
     actor.begin();
-    try {
-      long[] fromRow = actor.queryPair(READ, from);
-      pause.here();
-      long[] toRow = actor.queryPair(READ, to);
-      String write = "UPDATE accounts SET balance = ?, version = version + 1"
-          + " WHERE id = ? AND version = ?";
-      if (actor.update(write, fromRow[0] - amount, from, fromRow[1]) != 1
-          || actor.update(write, toRow[0] + amount, to, toRow[1]) != 1) {
-        throw new StaleVersion();
-      }
-      actor.commit();
-    } catch (SQLException | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
+    long[] fromRow = actor.queryPair(READ, from);
+    pause.here();
+    long[] toRow = actor.queryPair(READ, to);
+    String write = "UPDATE accounts SET balance = ?, version = version + 1"
+        + " WHERE id = ? AND version = ?";
+    if (actor.update(write, fromRow[0] - amount, from, fromRow[1]) != 1
+        || actor.update(write, toRow[0] + amount, to, toRow[1]) != 1) {
+      throw new StaleVersion();
     }
+    actor.commit();
   }
 
   private static void tableLock(Actor actor, long from, long to, long amount, Pause pause)
       throws SQLException, InterruptedException {
     TableLock.begin(actor, "accounts");
-    try {
-      long fromBalance = actor.queryPair(READ, from)[0];
-      pause.here();
-      long toBalance = actor.queryPair(READ, to)[0];
-      actor.update(WRITE, fromBalance - amount, from);
-      actor.update(WRITE, toBalance + amount, to);
-      TableLock.commit(actor);
-    } catch (SQLException | RuntimeException e) {
-      TableLock.rollbackQuietly(actor);
-      throw e;
-    }
+    long fromBalance = actor.queryPair(READ, from)[0];
+    pause.here();
+    long toBalance = actor.queryPair(READ, to)[0];
+    actor.update(WRITE, fromBalance - amount, from);
+    actor.update(WRITE, toBalance + amount, to);
+    TableLock.commit(actor);
   }
 
   /** No row matched the version read: someone else wrote first; retry the whole transaction. */

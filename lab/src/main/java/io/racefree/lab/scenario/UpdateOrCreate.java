@@ -37,8 +37,11 @@ final class UpdateOrCreate {
         default -> throw new IllegalArgumentException("no update-or-create for " + strategy);
       };
     } catch (SQLException e) {
-      actor.rollbackQuietly();
+      TableLock.rollbackQuietly(strategy, actor);
       throw actor.failure(e);
+    } catch (CallerFailure | RuntimeException e) {
+      TableLock.rollbackQuietly(strategy, actor);
+      throw e;
     }
   }
 
@@ -46,33 +49,28 @@ final class UpdateOrCreate {
   private static boolean readThenSave(Actor actor, long key, long value, Pause pause, String lock,
       boolean savepoint) throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
-    try {
-      long[] row = actor.queryPair(FIND + lock, key);
-      pause.here();
-      if (row == null) {
-        var point = savepoint ? actor.connection().setSavepoint() : null;
-        try {
-          actor.update(INSERT, key, value);
-          actor.commit();
-          return true;
-        } catch (SQLException e) {
-          if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
-            throw e;
-          }
-          if (point != null) {
-            actor.connection().rollback(point);
-          }
-          row = reread(actor, key, lock, e);
+    long[] row = actor.queryPair(FIND + lock, key);
+    pause.here();
+    if (row == null) {
+      var point = savepoint ? actor.connection().setSavepoint() : null;
+      try {
+        actor.update(INSERT, key, value);
+        actor.commit();
+        return true;
+      } catch (SQLException e) {
+        if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
+          throw e;
         }
+        if (point != null) {
+          actor.connection().rollback(point);
+        }
+        row = reread(actor, key, lock, e);
       }
-      pause.here();
-      actor.update(SAVE, value, row[0], key);
-      actor.commit();
-      return false;
-    } catch (SQLException | CallerFailure | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
     }
+    pause.here();
+    actor.update(SAVE, value, row[0], key);
+    actor.commit();
+    return false;
   }
 
   private static long[] reread(Actor actor, long key, String lock, SQLException duplicate)
@@ -91,37 +89,27 @@ final class UpdateOrCreate {
   private static boolean tableLock(Actor actor, long key, long value, Pause pause)
       throws SQLException, InterruptedException {
     TableLock.begin(actor, "uoc");
-    try {
-      long[] row = actor.queryPair(FIND, key);
+    long[] row = actor.queryPair(FIND, key);
+    pause.here();
+    if (row == null) {
+      actor.update(INSERT, key, value);
+    } else {
       pause.here();
-      if (row == null) {
-        actor.update(INSERT, key, value);
-      } else {
-        pause.here();
-        actor.update(SAVE, value, row[0], key);
-      }
-      TableLock.commit(actor);
-      return row == null;
-    } catch (SQLException | RuntimeException e) {
-      TableLock.rollbackQuietly(actor);
-      throw e;
+      actor.update(SAVE, value, row[0], key);
     }
+    TableLock.commit(actor);
+    return row == null;
   }
 
   /** One statement: insert, or on the key's conflict update only {@code v}. */
   private static boolean upsert(Actor actor, long key, long value, Pause pause)
       throws SQLException, InterruptedException {
     actor.begin();
-    try {
-      pause.here();
-      actor.update(upsertSql(actor.engine()), key, value);
-      pause.here();
-      actor.commit();
-      return false;
-    } catch (SQLException | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
-    }
+    pause.here();
+    actor.update(upsertSql(actor.engine()), key, value);
+    pause.here();
+    actor.commit();
+    return false;
   }
 
   private static String upsertSql(Engine engine) {
@@ -140,31 +128,26 @@ final class UpdateOrCreate {
   private static boolean optimistic(Actor actor, long key, long value, Pause pause)
       throws SQLException, InterruptedException {
     actor.begin();
-    try {
-      long[] row = actor.queryPair(FIND, key);
-      pause.here();
-      if (row == null) {
-        try {
-          actor.update(INSERT, key, value);
-        } catch (SQLException e) {
-          if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
-            throw e;
-          }
-          throw new Transfer.StaleVersion();
+    long[] row = actor.queryPair(FIND, key);
+    pause.here();
+    if (row == null) {
+      try {
+        actor.update(INSERT, key, value);
+      } catch (SQLException e) {
+        if (actor.problem(e) != SqlProblem.DUPLICATE_KEY) {
+          throw e;
         }
-        actor.commit();
-        return true;
-      }
-      pause.here();
-      if (actor.update("UPDATE uoc SET v = ?, w = ?, version = version + 1"
-          + " WHERE k = ? AND version = ?", value, row[0], key, row[1]) != 1) {
         throw new Transfer.StaleVersion();
       }
       actor.commit();
-      return false;
-    } catch (SQLException | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
+      return true;
     }
+    pause.here();
+    if (actor.update("UPDATE uoc SET v = ?, w = ?, version = version + 1"
+        + " WHERE k = ? AND version = ?", value, row[0], key, row[1]) != 1) {
+      throw new Transfer.StaleVersion();
+    }
+    actor.commit();
+    return false;
   }
 }
