@@ -188,6 +188,16 @@ public final class Database {
         session -> io.racefree.lock.internal.AtomicUpdates.update(session, table, lookup, assignments, guard));
   }
 
+  /**
+   * {@link Transaction#updateAll} in its own transaction, retried under {@link
+   * io.racefree.tx.RetryPolicy#standard()} (serialization failures at snapshot isolation levels;
+   * the updates never deadlock with each other).
+   */
+  public boolean updateAll(String table, String keyColumn,
+      Map<?, io.racefree.lock.RowUpdate> updates) {
+    return withTransaction(upsertOptions(), tx -> tx.updateAll(table, keyColumn, updates));
+  }
+
   // ---- end of locks section ----
 
   @Override

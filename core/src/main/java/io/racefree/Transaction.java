@@ -137,6 +137,21 @@ public interface Transaction extends Handle {
   }
 
   /**
+   * The job-queue read: at most {@code limit} rows matching {@code lookup}, lowest {@code
+   * orderColumn} first (ties by primary key), locked until this transaction ends, leaving out rows
+   * other transactions hold: {@code ORDER BY orderColumn LIMIT n FOR UPDATE SKIP LOCKED}. Concurrent
+   * workers each get different rows. Mark the claimed rows (for example {@code state = 'taken'}) in
+   * the same transaction. PostgreSQL, MariaDB 10.6+, MySQL 8.0+ and H2; older servers fail with
+   * {@link io.racefree.error.UnsupportedFeatureException}. SQLite (one writer) reads the first rows
+   * in a transaction that holds the write lock, so claimers run one after the other. See {@code
+   * docs/locks.md}.
+   */
+  default java.util.List<Row> claim(
+      String table, java.util.Map<String, ?> lookup, String orderColumn, int limit) {
+    return io.racefree.lock.internal.RowClaims.claim(this, table, lookup, orderColumn, limit);
+  }
+
+  /**
    * Locks {@code table} until this transaction ends, so no other transaction writes it: PostgreSQL
    * {@code LOCK TABLE}, MariaDB/MySQL {@code LOCK TABLES} (must be the first statement of the
    * outermost transaction, which may then touch only the tables it locked; unlocked after commit or
@@ -191,6 +206,20 @@ public interface Transaction extends Handle {
       io.racefree.lock.Assignments assignments,
       io.racefree.lock.Guard guard) {
     return io.racefree.lock.internal.AtomicUpdates.update(this, table, lookup, assignments, guard);
+  }
+
+  /**
+   * Guarded atomic updates of several rows, deadlock-free by construction: one locking read takes
+   * the rows of {@code updates} (keyed by {@code keyColumn}, a single-column primary or unique key)
+   * in ascending key order and checks every row's guard; then one UPDATE applies every row's
+   * assignments. Returns true when all rows existed and passed their guards; false when one did not,
+   * in which case nothing was written (the rows stay locked until this transaction ends). Two
+   * transactions with overlapping keys, in any order, queue instead of deadlocking: this is the
+   * transfer form.
+   */
+  default boolean updateAll(String table, String keyColumn,
+      java.util.Map<?, io.racefree.lock.RowUpdate> updates) {
+    return io.racefree.lock.internal.OrderedUpdates.updateAll(this, table, keyColumn, updates);
   }
 
   /**
