@@ -156,6 +156,13 @@ public final class Database {
         tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
   }
 
+  /** "Increment or create" ({@link Transaction#updateOrCreate(String, Map, io.racefree.lock.Assignments, Map)}) in its own retried transaction. */
+  public io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      Map<String, ?> lookup, io.racefree.lock.Assignments updates, Map<String, ?> createDefaults) {
+    return withTransaction(upsertOptions(),
+        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
+  }
+
   /** {@link Transaction#getOrCreateAll} in its own retried transaction. */
   public List<io.racefree.upsert.GetOrCreateResult> getOrCreateAll(
       String table, List<? extends Map<String, ?>> lookups, Map<String, ?> defaults) {

@@ -94,6 +94,18 @@ public interface Transaction extends Handle {
     return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults, options);
   }
 
+  /**
+   * "Increment or create" in one call: the row matching {@code lookup} gets {@code updates}
+   * applied atomically ({@code count = count + ?}: concurrent callers never lose an increment), or
+   * is inserted with the lookup plus {@code createDefaults}; with null create defaults a new row
+   * starts from zero ({@code Assignments.add("count", 1)} creates it with count 1).
+   */
+  default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      java.util.Map<String, ?> lookup, io.racefree.lock.Assignments updates, java.util.Map<String, ?> createDefaults) {
+    return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults,
+        io.racefree.upsert.UpsertOptions.defaults());
+  }
+
   /** Record form: the named components are the lookup, the other non-null ones the updates. */
   default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(
       String table, Record values, String... lookupColumns) {
