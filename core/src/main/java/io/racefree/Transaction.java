@@ -94,6 +94,18 @@ public interface Transaction extends Handle {
     return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults, options);
   }
 
+  /**
+   * "Increment or create" in one call: the row matching {@code lookup} gets {@code updates}
+   * applied atomically ({@code count = count + ?}: concurrent callers never lose an increment), or
+   * is inserted with the lookup plus {@code createDefaults}; with null create defaults a new row
+   * starts from zero ({@code Assignments.add("count", 1)} creates it with count 1).
+   */
+  default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      java.util.Map<String, ?> lookup, io.racefree.lock.Assignments updates, java.util.Map<String, ?> createDefaults) {
+    return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults,
+        io.racefree.upsert.UpsertOptions.defaults());
+  }
+
   /** Record form: the named components are the lookup, the other non-null ones the updates. */
   default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(
       String table, Record values, String... lookupColumns) {
@@ -134,6 +146,21 @@ public interface Transaction extends Handle {
   default java.util.List<Row> lockRowsInOrder(
       String table, String keyColumn, java.util.Collection<?> keys, io.racefree.lock.RowLock lock) {
     return io.racefree.lock.internal.RowLocks.lockRowsInOrder(this, table, keyColumn, keys, lock);
+  }
+
+  /**
+   * The job-queue read: at most {@code limit} rows matching {@code lookup}, lowest {@code
+   * orderColumn} first (ties by primary key), locked until this transaction ends, leaving out rows
+   * other transactions hold: {@code ORDER BY orderColumn LIMIT n FOR UPDATE SKIP LOCKED}. Concurrent
+   * workers each get different rows. Mark the claimed rows (for example {@code state = 'taken'}) in
+   * the same transaction. PostgreSQL, MariaDB 10.6+, MySQL 8.0+ and H2; older servers fail with
+   * {@link io.racefree.error.UnsupportedFeatureException}. SQLite (one writer) reads the first rows
+   * in a transaction that holds the write lock, so claimers run one after the other. See {@code
+   * docs/locks.md}.
+   */
+  default java.util.List<Row> claim(
+      String table, java.util.Map<String, ?> lookup, String orderColumn, int limit) {
+    return io.racefree.lock.internal.RowClaims.claim(this, table, lookup, orderColumn, limit);
   }
 
   /**
@@ -191,6 +218,20 @@ public interface Transaction extends Handle {
       io.racefree.lock.Assignments assignments,
       io.racefree.lock.Guard guard) {
     return io.racefree.lock.internal.AtomicUpdates.update(this, table, lookup, assignments, guard);
+  }
+
+  /**
+   * Guarded atomic updates of several rows, deadlock-free by construction: one locking read takes
+   * the rows of {@code updates} (keyed by {@code keyColumn}, a single-column primary or unique key)
+   * in ascending key order and checks every row's guard; then one UPDATE applies every row's
+   * assignments. Returns true when all rows existed and passed their guards; false when one did not,
+   * in which case nothing was written (the rows stay locked until this transaction ends). Two
+   * transactions with overlapping keys, in any order, queue instead of deadlocking: this is the
+   * transfer form.
+   */
+  default boolean updateAll(String table, String keyColumn,
+      java.util.Map<?, io.racefree.lock.RowUpdate> updates) {
+    return io.racefree.lock.internal.OrderedUpdates.updateAll(this, table, keyColumn, updates);
   }
 
   /**

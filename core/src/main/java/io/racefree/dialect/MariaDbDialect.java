@@ -28,7 +28,7 @@ public final class MariaDbDialect extends MySqlFamilyDialect {
       into.addAll(Set.of(NOWAIT, WAIT_SECONDS));
     }
     if (version.atLeast(10, 6)) {
-      into.add(SKIP_LOCKED);
+      into.addAll(Set.of(SKIP_LOCKED, LIMIT_AFTER_SKIP_LOCKED));
     }
     if (hasSnapshotIsolationSwitch(version)) {
       into.add(INNODB_SNAPSHOT_ISOLATION);

@@ -20,7 +20,7 @@ public final class MySqlDialect extends MySqlFamilyDialect {
             ON_DUPLICATE_KEY_UPDATE, SELECT_FOR_UPDATE, LOCK_IN_SHARE_MODE, LOCK_TIMEOUT_SETTING,
             TABLE_LOCK, SESSION_NAMED_LOCK, SAVEPOINTS, READ_ONLY_TRANSACTIONS));
     if (version.atLeast(8, 0)) {
-      into.addAll(Set.of(FOR_SHARE, FOR_UPDATE_OF, NOWAIT, SKIP_LOCKED));
+      into.addAll(Set.of(FOR_SHARE, FOR_UPDATE_OF, NOWAIT, SKIP_LOCKED, LIMIT_AFTER_SKIP_LOCKED));
     }
   }
 

@@ -56,6 +56,20 @@ public final class Upserts {
   }
 
   /**
+   * "Increment or create": the row of {@code lookup} gets {@code updates} applied atomically
+   * ({@code count = count + ?}, so concurrent callers never lose an increment), or is inserted with
+   * the lookup plus {@code createDefaults}; with null create defaults a new row starts from zero
+   * ({@code add(c, n)} writes n, {@code subtract(c, n)} writes -n, {@code set(c, v)} writes v).
+   */
+  public static UpdateOrCreateResult updateOrCreate(Transaction tx, String table,
+      Map<String, ?> lookup, io.racefree.lock.Assignments updates, Map<String, ?> createDefaults,
+      UpsertOptions options) {
+    UpsertCall call = UpsertCall.prepare(tx, "updateOrCreate", table, lookup, options);
+    Map<String, Object> create = createDefaults == null ? null : call.checkedValues(createDefaults, "create defaults");
+    return io.racefree.upsert.internal.AssignmentUpsert.run(call, updates, create);
+  }
+
+  /**
    * The record form: the components named in {@code lookupColumns} (component or column names)
    * are the lookup; the other non-null components are the defaults.
    */

@@ -80,6 +80,12 @@ public final class UpsertCall {
     }
     for (Map.Entry<String, ?> entry : values.entrySet()) {
       String column = table().column(entry.getKey(), task, dialect()).name();
+      if (entry.getValue() instanceof io.racefree.lock.Assignments
+          || entry.getValue() instanceof io.racefree.lock.Assignments.Assignment) {
+        throw invalid(dialect(), task, "the " + what + " give column '" + column + "' an Assignments"
+            + " object as its value", "pass the Assignments itself as the updates:"
+            + " updateOrCreate(table, lookup, Assignments.add(\"" + column + "\", 1), createDefaults)");
+      }
       if (checked.containsKey(column)) {
         throw invalid(dialect(), task, "the " + what + " name column '" + column + "' twice", null);
       }
