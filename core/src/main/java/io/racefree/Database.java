@@ -169,6 +169,12 @@ public final class Database {
     return withTransaction(upsertOptions(), tx -> tx.getOrCreateAll(table, lookups, defaults));
   }
 
+  /** {@link Transaction#updateOrCreateAll} in its own retried transaction. */
+  public List<io.racefree.upsert.UpdateOrCreateResult> updateOrCreateAll(
+      String table, List<? extends Map<String, ?>> rows, String... lookupColumns) {
+    return withTransaction(upsertOptions(), tx -> tx.updateOrCreateAll(table, rows, lookupColumns));
+  }
+
   private static TransactionOptions upsertOptions() {
     return TransactionOptions.defaults().withRetry(io.racefree.tx.RetryPolicy.standard());
   }
