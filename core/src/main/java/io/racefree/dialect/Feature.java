@@ -10,6 +10,11 @@ public enum Feature {
   INSERT_RETURNING,
   /** {@code INSERT ... ON CONFLICT (cols) DO NOTHING / DO UPDATE} with {@code RETURNING}. */
   ON_CONFLICT,
+  /**
+   * {@code RETURNING (xmax = 0)} after {@code ON CONFLICT DO UPDATE} tells an inserted row from an
+   * updated one (PostgreSQL).
+   */
+  UPSERT_REPORTS_INSERTED,
   /** {@code INSERT ... ON DUPLICATE KEY UPDATE} (MySQL family). */
   ON_DUPLICATE_KEY_UPDATE,
   /** {@code MERGE INTO t KEY (cols) VALUES (...)} (H2). */

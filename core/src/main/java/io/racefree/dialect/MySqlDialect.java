@@ -8,7 +8,7 @@ import java.util.Set;
  * MySQL. No RETURNING. FOR SHARE, OF, NOWAIT and SKIP LOCKED from 8.0. Tested through the MySQL
  * family's shared code paths; racefree's CI runs MariaDB, not MySQL.
  */
-public final class MySqlDialect extends Dialect {
+public final class MySqlDialect extends MySqlFamilyDialect {
   public MySqlDialect(ServerVersion version) {
     super(version);
   }
@@ -27,11 +27,6 @@ public final class MySqlDialect extends Dialect {
   @Override
   public DatabaseKind kind() {
     return DatabaseKind.MYSQL;
-  }
-
-  @Override
-  protected char quoteChar() {
-    return '`';
   }
 
   @Override

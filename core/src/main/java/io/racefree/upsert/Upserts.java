@@ -39,7 +39,8 @@ public final class Upserts {
   }
 
   /**
-   * @param updates applied to an existing row (values; a Supplier here is called at once)
+   * @param updates applied to an existing row; a Supplier here is called once the row is locked,
+   *     only when the row exists
    * @param createDefaults written, besides the lookup, when the row is created; null means "the
    *     updates" (Django's create_defaults)
    */
@@ -48,7 +49,6 @@ public final class Upserts {
       UpsertOptions options) {
     UpsertCall call = UpsertCall.prepare(tx, "updateOrCreate", table, lookup, options);
     Map<String, Object> checkedUpdates = call.checkedValues(updates, "updates");
-    checkedUpdates.replaceAll((column, value) -> value instanceof Supplier<?> s ? s.get() : value);
     Map<String, Object> create = createDefaults == null
         ? checkedUpdates
         : call.checkedValues(createDefaults, "create defaults");

@@ -7,7 +7,6 @@ import io.racefree.error.ErrorDetails;
 import io.racefree.error.InvalidRequestException;
 import io.racefree.internal.JdbcTransaction;
 import io.racefree.internal.TableInfo;
-import io.racefree.tx.Isolation;
 import io.racefree.upsert.UpsertOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -161,8 +160,6 @@ public final class UpsertCall {
    * reads: PostgreSQL and H2 at REPEATABLE READ or SERIALIZABLE.
    */
   public boolean snapshotHidesNewRows() {
-    Isolation isolation = tx.isolation();
-    boolean snapshotLevel = isolation == Isolation.REPEATABLE_READ || isolation == Isolation.SERIALIZABLE;
-    return snapshotLevel && (kind() == DatabaseKind.POSTGRESQL || kind() == DatabaseKind.H2);
+    return dialect().snapshotHidesNewerRows(tx.isolation());
   }
 }
