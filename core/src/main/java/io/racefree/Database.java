@@ -180,10 +180,23 @@ public final class Database {
         tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
   }
 
+  /** "Increment or create" ({@link Transaction#updateOrCreate(String, Map, io.racefree.lock.Assignments, Map)}) in its own retried transaction. */
+  public io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      Map<String, ?> lookup, io.racefree.lock.Assignments updates, Map<String, ?> createDefaults) {
+    return withTransaction(upsertOptions(),
+        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
+  }
+
   /** {@link Transaction#getOrCreateAll} in its own retried transaction. */
   public List<io.racefree.upsert.GetOrCreateResult> getOrCreateAll(
       String table, List<? extends Map<String, ?>> lookups, Map<String, ?> defaults) {
     return withTransaction(upsertOptions(), tx -> tx.getOrCreateAll(table, lookups, defaults));
+  }
+
+  /** {@link Transaction#updateOrCreateAll} in its own retried transaction. */
+  public List<io.racefree.upsert.UpdateOrCreateResult> updateOrCreateAll(
+      String table, List<? extends Map<String, ?>> rows, String... lookupColumns) {
+    return withTransaction(upsertOptions(), tx -> tx.updateOrCreateAll(table, rows, lookupColumns));
   }
 
   private static TransactionOptions upsertOptions() {
@@ -210,6 +223,16 @@ public final class Database {
       String table, Map<String, ?> lookup, io.racefree.lock.Assignments assignments, io.racefree.lock.Guard guard) {
     return withSession(
         session -> io.racefree.lock.internal.AtomicUpdates.update(session, table, lookup, assignments, guard));
+  }
+
+  /**
+   * {@link Transaction#updateAll} in its own transaction, retried under {@link
+   * io.racefree.tx.RetryPolicy#standard()} (serialization failures at snapshot isolation levels;
+   * the updates never deadlock with each other).
+   */
+  public boolean updateAll(String table, String keyColumn,
+      Map<?, io.racefree.lock.RowUpdate> updates) {
+    return withTransaction(upsertOptions(), tx -> tx.updateAll(table, keyColumn, updates));
   }
 
   // ---- end of locks section ----

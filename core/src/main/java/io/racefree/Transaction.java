@@ -94,6 +94,18 @@ public interface Transaction extends Handle {
     return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults, options);
   }
 
+  /**
+   * "Increment or create" in one call: the row matching {@code lookup} gets {@code updates}
+   * applied atomically ({@code count = count + ?}: concurrent callers never lose an increment), or
+   * is inserted with the lookup plus {@code createDefaults}; with null create defaults a new row
+   * starts from zero ({@code Assignments.add("count", 1)} creates it with count 1).
+   */
+  default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
+      java.util.Map<String, ?> lookup, io.racefree.lock.Assignments updates, java.util.Map<String, ?> createDefaults) {
+    return io.racefree.upsert.Upserts.updateOrCreate(this, table, lookup, updates, createDefaults,
+        io.racefree.upsert.UpsertOptions.defaults());
+  }
+
   /** Record form: the named components are the lookup, the other non-null ones the updates. */
   default io.racefree.upsert.UpdateOrCreateResult updateOrCreate(
       String table, Record values, String... lookupColumns) {
@@ -105,6 +117,19 @@ public interface Transaction extends Handle {
       String table, java.util.List<? extends java.util.Map<String, ?>> lookups, java.util.Map<String, ?> defaults) {
     return io.racefree.upsert.Upserts.getOrCreateAll(
         this, table, lookups, defaults, io.racefree.upsert.UpsertOptions.defaults());
+  }
+
+  /**
+   * updateOrCreate for many rows in a few statements per chunk: each row holds the {@code
+   * lookupColumns} that identify it plus the values to set (on an existing row) or write (into a
+   * new one). Results, with exact created/updated flags, are in the order of {@code rows}; rows are
+   * locked in one canonical order, so concurrent calls over the same rows in opposite orders do not
+   * deadlock. Two rows with the same lookup are an {@link io.racefree.error.InvalidRequestException}.
+   */
+  default java.util.List<io.racefree.upsert.UpdateOrCreateResult> updateOrCreateAll(String table,
+      java.util.List<? extends java.util.Map<String, ?>> rows, String... lookupColumns) {
+    return io.racefree.upsert.Upserts.updateOrCreateAll(
+        this, table, rows, lookupColumns, io.racefree.upsert.UpsertOptions.defaults());
   }
 
   // ---- end of get-or-create section ----
@@ -134,6 +159,21 @@ public interface Transaction extends Handle {
   default java.util.List<Row> lockRowsInOrder(
       String table, String keyColumn, java.util.Collection<?> keys, io.racefree.lock.RowLock lock) {
     return io.racefree.lock.internal.RowLocks.lockRowsInOrder(this, table, keyColumn, keys, lock);
+  }
+
+  /**
+   * The job-queue read: at most {@code limit} rows matching {@code lookup}, lowest {@code
+   * orderColumn} first (ties by primary key), locked until this transaction ends, leaving out rows
+   * other transactions hold: {@code ORDER BY orderColumn LIMIT n FOR UPDATE SKIP LOCKED}. Concurrent
+   * workers each get different rows. Mark the claimed rows (for example {@code state = 'taken'}) in
+   * the same transaction. PostgreSQL, MariaDB 10.6+, MySQL 8.0+ and H2; older servers fail with
+   * {@link io.racefree.error.UnsupportedFeatureException}. SQLite (one writer) reads the first rows
+   * in a transaction that holds the write lock, so claimers run one after the other. See {@code
+   * docs/locks.md}.
+   */
+  default java.util.List<Row> claim(
+      String table, java.util.Map<String, ?> lookup, String orderColumn, int limit) {
+    return io.racefree.lock.internal.RowClaims.claim(this, table, lookup, orderColumn, limit);
   }
 
   /**
@@ -191,6 +231,20 @@ public interface Transaction extends Handle {
       io.racefree.lock.Assignments assignments,
       io.racefree.lock.Guard guard) {
     return io.racefree.lock.internal.AtomicUpdates.update(this, table, lookup, assignments, guard);
+  }
+
+  /**
+   * Guarded atomic updates of several rows, deadlock-free by construction: one locking read takes
+   * the rows of {@code updates} (keyed by {@code keyColumn}, a single-column primary or unique key)
+   * in ascending key order and checks every row's guard; then one UPDATE applies every row's
+   * assignments. Returns true when all rows existed and passed their guards; false when one did not,
+   * in which case nothing was written (the rows stay locked until this transaction ends). Two
+   * transactions with overlapping keys, in any order, queue instead of deadlocking: this is the
+   * transfer form.
+   */
+  default boolean updateAll(String table, String keyColumn,
+      java.util.Map<?, io.racefree.lock.RowUpdate> updates) {
+    return io.racefree.lock.internal.OrderedUpdates.updateAll(this, table, keyColumn, updates);
   }
 
   /**

@@ -99,6 +99,54 @@ public abstract class Dialect {
     return Isolation.parse(reported.replace('-', ' ').toUpperCase(Locale.ROOT));
   }
 
+  /** The mechanism behind named locks and creator locks on this engine. */
+  public abstract NamedLockKind namedLocks();
+
+  /**
+   * The clause a locking read ends with: a shared or an exclusive row lock, the exclusive one where
+   * the engine has no shared lock, and nothing where it has no row locks (SQLite, whose write
+   * transaction is exclusive already).
+   */
+  public final String lockingReadClause(boolean shared) {
+    if (!supports(Feature.SELECT_FOR_UPDATE)) {
+      return "";
+    }
+    if (shared && supports(Feature.LOCK_IN_SHARE_MODE)) {
+      return " LOCK IN SHARE MODE";
+    }
+    return shared && supports(Feature.FOR_SHARE) ? " FOR SHARE" : " FOR UPDATE";
+  }
+
+  /**
+   * True when a plain read at REPEATABLE READ keeps reading its old snapshot while a locking read
+   * sees (and waits for) the newest row version: InnoDB's consistent versus current reads. There a
+   * re-read after a conflict must lock to see the winner.
+   */
+  public boolean onlyLockingReadsSeeNewerRows() {
+    return false;
+  }
+
+  /**
+   * True when, at {@code isolation}, a row committed after the transaction's snapshot stays
+   * invisible even to locking reads (PostgreSQL and H2 at REPEATABLE READ and SERIALIZABLE).
+   */
+  public boolean snapshotHidesNewerRows(Isolation isolation) {
+    return false;
+  }
+
+  /**
+   * True when, at {@code isolation}, plain reads take shared locks (InnoDB SERIALIZABLE), so a
+   * read of a missing row takes a gap lock that two creators then deadlock on.
+   */
+  public boolean plainReadsLock(Isolation isolation) {
+    return false;
+  }
+
+  /** True when the driver's catalog is the database (the MySQL family) and there are no schemas. */
+  public boolean catalogIsDatabase() {
+    return false;
+  }
+
   /**
    * True when transactions are begun and ended with SQL statements ({@code BEGIN IMMEDIATE}) on an
    * autocommit connection rather than with {@code setAutoCommit(false)} (SQLite).

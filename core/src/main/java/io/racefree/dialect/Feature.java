@@ -10,6 +10,11 @@ public enum Feature {
   INSERT_RETURNING,
   /** {@code INSERT ... ON CONFLICT (cols) DO NOTHING / DO UPDATE} with {@code RETURNING}. */
   ON_CONFLICT,
+  /**
+   * {@code RETURNING (xmax = 0)} after {@code ON CONFLICT DO UPDATE} tells an inserted row from an
+   * updated one (PostgreSQL).
+   */
+  UPSERT_REPORTS_INSERTED,
   /** {@code INSERT ... ON DUPLICATE KEY UPDATE} (MySQL family). */
   ON_DUPLICATE_KEY_UPDATE,
   /** {@code MERGE INTO t KEY (cols) VALUES (...)} (H2). */
@@ -32,6 +37,11 @@ public enum Feature {
   NOWAIT,
   /** {@code SKIP LOCKED} on a locking read. */
   SKIP_LOCKED,
+  /**
+   * {@code LIMIT n ... SKIP LOCKED} returns up to n rows that are not locked (PostgreSQL, MariaDB,
+   * MySQL); H2 takes the first n rows, then leaves out the locked ones, often returning none.
+   */
+  LIMIT_AFTER_SKIP_LOCKED,
   /** {@code WAIT n} seconds on a locking read (MariaDB). */
   WAIT_SECONDS,
   /** A session setting bounds lock waits (PostgreSQL lock_timeout, MySQL innodb_lock_wait_timeout). */

@@ -45,6 +45,16 @@ public final class H2Dialect extends Dialect {
   }
 
   @Override
+  public boolean snapshotHidesNewerRows(Isolation isolation) {
+    return isolation == Isolation.REPEATABLE_READ || isolation == Isolation.SERIALIZABLE;
+  }
+
+  @Override
+  public NamedLockKind namedLocks() {
+    return NamedLockKind.LOCK_TABLE_ROW;
+  }
+
+  @Override
   public String isolationQuery() {
     return "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()";
   }

@@ -10,7 +10,7 @@ import java.util.Set;
  * exists from 10.6.18 / 10.11.8 / 11.x (default ON from 11.6,
  * https://mariadb.com/kb/en/innodb-system-variables/#innodb_snapshot_isolation).
  */
-public final class MariaDbDialect extends Dialect {
+public final class MariaDbDialect extends MySqlFamilyDialect {
   public MariaDbDialect(ServerVersion version) {
     super(version);
   }
@@ -28,7 +28,7 @@ public final class MariaDbDialect extends Dialect {
       into.addAll(Set.of(NOWAIT, WAIT_SECONDS));
     }
     if (version.atLeast(10, 6)) {
-      into.add(SKIP_LOCKED);
+      into.addAll(Set.of(SKIP_LOCKED, LIMIT_AFTER_SKIP_LOCKED));
     }
     if (hasSnapshotIsolationSwitch(version)) {
       into.add(INNODB_SNAPSHOT_ISOLATION);
@@ -45,11 +45,6 @@ public final class MariaDbDialect extends Dialect {
   @Override
   public DatabaseKind kind() {
     return DatabaseKind.MARIADB;
-  }
-
-  @Override
-  protected char quoteChar() {
-    return '`';
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.Set;
  * MySQL. No RETURNING. FOR SHARE, OF, NOWAIT and SKIP LOCKED from 8.0. Tested through the MySQL
  * family's shared code paths; racefree's CI runs MariaDB, not MySQL.
  */
-public final class MySqlDialect extends Dialect {
+public final class MySqlDialect extends MySqlFamilyDialect {
   public MySqlDialect(ServerVersion version) {
     super(version);
   }
@@ -20,18 +20,13 @@ public final class MySqlDialect extends Dialect {
             ON_DUPLICATE_KEY_UPDATE, SELECT_FOR_UPDATE, LOCK_IN_SHARE_MODE, LOCK_TIMEOUT_SETTING,
             TABLE_LOCK, SESSION_NAMED_LOCK, SAVEPOINTS, READ_ONLY_TRANSACTIONS));
     if (version.atLeast(8, 0)) {
-      into.addAll(Set.of(FOR_SHARE, FOR_UPDATE_OF, NOWAIT, SKIP_LOCKED));
+      into.addAll(Set.of(FOR_SHARE, FOR_UPDATE_OF, NOWAIT, SKIP_LOCKED, LIMIT_AFTER_SKIP_LOCKED));
     }
   }
 
   @Override
   public DatabaseKind kind() {
     return DatabaseKind.MYSQL;
-  }
-
-  @Override
-  protected char quoteChar() {
-    return '`';
   }
 
   @Override

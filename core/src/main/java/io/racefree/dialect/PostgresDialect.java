@@ -19,8 +19,9 @@ public final class PostgresDialect extends Dialect {
   protected void declareFeatures(Set<Feature> into, ServerVersion version) {
     into.addAll(
         Set.of(
-            INSERT_RETURNING, ON_CONFLICT, SELECT_FOR_UPDATE, FOR_NO_KEY_UPDATE, FOR_SHARE,
-            FOR_KEY_SHARE, FOR_UPDATE_OF, NOWAIT, SKIP_LOCKED, LOCK_TIMEOUT_SETTING, TABLE_LOCK,
+            INSERT_RETURNING, ON_CONFLICT, UPSERT_REPORTS_INSERTED, SELECT_FOR_UPDATE,
+            FOR_NO_KEY_UPDATE, FOR_SHARE, FOR_KEY_SHARE, FOR_UPDATE_OF, NOWAIT, SKIP_LOCKED,
+            LIMIT_AFTER_SKIP_LOCKED, LOCK_TIMEOUT_SETTING, TABLE_LOCK,
             ADVISORY_XACT_LOCK, SESSION_NAMED_LOCK, SAVEPOINTS, SERIALIZABLE_SNAPSHOT_ISOLATION,
             FAILED_STATEMENT_ABORTS_TRANSACTION, READ_ONLY_TRANSACTIONS));
     if (version.atLeast(15, 0)) {
@@ -36,6 +37,16 @@ public final class PostgresDialect extends Dialect {
   @Override
   public Isolation effectiveIsolation(Isolation requested) {
     return requested == Isolation.READ_UNCOMMITTED ? Isolation.READ_COMMITTED : requested;
+  }
+
+  @Override
+  public boolean snapshotHidesNewerRows(Isolation isolation) {
+    return isolation == Isolation.REPEATABLE_READ || isolation == Isolation.SERIALIZABLE;
+  }
+
+  @Override
+  public NamedLockKind namedLocks() {
+    return NamedLockKind.ADVISORY;
   }
 
   @Override

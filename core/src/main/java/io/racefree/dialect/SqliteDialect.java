@@ -36,6 +36,11 @@ public final class SqliteDialect extends Dialect {
   }
 
   @Override
+  public NamedLockKind namedLocks() {
+    return NamedLockKind.DATABASE_WRITE_LOCK;
+  }
+
+  @Override
   public String isolationQuery() {
     return null;
   }

@@ -39,6 +39,11 @@ public abstract class JdbcHandle implements Handle {
   /** Fails if this handle may no longer be used. */
   protected abstract void checkUsable(String task);
 
+  /** Fails with a typed error if this handle may no longer be used (its callback ended, say). */
+  public final void requireUsable(String task) {
+    checkUsable(task);
+  }
+
   @Override
   public Database database() {
     return context.database();

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 public final class TableInfo {
   private static final int MAX_CACHED_SHAPES = 256;
 
+  private final String schema;
   private final String name;
   private final String qualifiedSql;
   private final Map<String, ColumnInfo> columns;
@@ -31,6 +32,21 @@ public final class TableInfo {
       List<ColumnInfo> columns,
       List<String> primaryKey,
       List<UniqueKey> uniqueKeys) {
+    this(null, name, qualifiedSql, columns, primaryKey, uniqueKeys);
+  }
+
+  /**
+   * @param schema the schema (MySQL family: database) the caller named, as stored; null for the
+   *     connection's current one
+   */
+  public TableInfo(
+      String schema,
+      String name,
+      String qualifiedSql,
+      List<ColumnInfo> columns,
+      List<String> primaryKey,
+      List<UniqueKey> uniqueKeys) {
+    this.schema = schema;
     this.name = name;
     this.qualifiedSql = qualifiedSql;
     LinkedHashMap<String, ColumnInfo> byName = new LinkedHashMap<>();
@@ -38,6 +54,11 @@ public final class TableInfo {
     this.columns = byName;
     this.primaryKey = List.copyOf(primaryKey);
     this.uniqueKeys = List.copyOf(uniqueKeys);
+  }
+
+  /** The schema the caller named (MySQL family: the database), as stored, or null for the current one. */
+  public String schema() {
+    return schema;
   }
 
   /** The table name exactly as stored. */

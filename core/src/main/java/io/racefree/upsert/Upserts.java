@@ -39,7 +39,8 @@ public final class Upserts {
   }
 
   /**
-   * @param updates applied to an existing row (values; a Supplier here is called at once)
+   * @param updates applied to an existing row; a Supplier here is called once the row is locked,
+   *     only when the row exists
    * @param createDefaults written, besides the lookup, when the row is created; null means "the
    *     updates" (Django's create_defaults)
    */
@@ -48,11 +49,24 @@ public final class Upserts {
       UpsertOptions options) {
     UpsertCall call = UpsertCall.prepare(tx, "updateOrCreate", table, lookup, options);
     Map<String, Object> checkedUpdates = call.checkedValues(updates, "updates");
-    checkedUpdates.replaceAll((column, value) -> value instanceof Supplier<?> s ? s.get() : value);
     Map<String, Object> create = createDefaults == null
         ? checkedUpdates
         : call.checkedValues(createDefaults, "create defaults");
     return UpdateOrCreateRun.run(call, checkedUpdates, create);
+  }
+
+  /**
+   * "Increment or create": the row of {@code lookup} gets {@code updates} applied atomically
+   * ({@code count = count + ?}, so concurrent callers never lose an increment), or is inserted with
+   * the lookup plus {@code createDefaults}; with null create defaults a new row starts from zero
+   * ({@code add(c, n)} writes n, {@code subtract(c, n)} writes -n, {@code set(c, v)} writes v).
+   */
+  public static UpdateOrCreateResult updateOrCreate(Transaction tx, String table,
+      Map<String, ?> lookup, io.racefree.lock.Assignments updates, Map<String, ?> createDefaults,
+      UpsertOptions options) {
+    UpsertCall call = UpsertCall.prepare(tx, "updateOrCreate", table, lookup, options);
+    Map<String, Object> create = createDefaults == null ? null : call.checkedValues(createDefaults, "create defaults");
+    return io.racefree.upsert.internal.AssignmentUpsert.run(call, updates, create);
   }
 
   /**
@@ -81,6 +95,19 @@ public final class Upserts {
   public static List<GetOrCreateResult> getOrCreateAll(Transaction tx, String table,
       List<? extends Map<String, ?>> lookups, Map<String, ?> defaults, UpsertOptions options) {
     return BulkGetOrCreate.run(tx, table, lookups, defaults,
+        options == null ? UpsertOptions.defaults() : options);
+  }
+
+  /**
+   * update-or-create for many rows: each row holds the {@code lookupColumns} (which identify it) and
+   * the values to set, applied to an existing row or written, with the lookup, into a new one.
+   * Results are in the order of {@code rows}; two rows with the same lookup are an {@link
+   * io.racefree.error.InvalidRequestException}. Rows are taken in one canonical order, so
+   * concurrent calls over the same rows in any order do not deadlock.
+   */
+  public static List<UpdateOrCreateResult> updateOrCreateAll(Transaction tx, String table,
+      List<? extends Map<String, ?>> rows, String[] lookupColumns, UpsertOptions options) {
+    return io.racefree.upsert.internal.BulkUpdateOrCreate.run(tx, table, rows, lookupColumns,
         options == null ? UpsertOptions.defaults() : options);
   }
 }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The API, bad input, bulk form and hammer, on every database. */
-abstract class UpsertApiContract extends UpsertContractBase {
+abstract class UpsertApiContract extends CounterAndBulkContract {
   @Test
   void createsThenFindsWithFlags() {
     GetOrCreateResult first = d.db.getOrCreate("item", Map.of("k", "a"), Map.of("v", 1));

@@ -42,11 +42,7 @@ public final class AtomicUpdates {
     for (Assignments.Assignment assignment : set.assignments()) {
       ColumnInfo column = info.column(assignment.column(), task, jdbc.dialect());
       String quoted = jdbc.dialect().quote(column.name());
-      assignments.add(quoted + " = " + switch (assignment.operation()) {
-        case SET -> "?";
-        case ADD -> quoted + " + ?";
-        case SUBTRACT -> quoted + " - ?";
-      });
+      assignments.add(quoted + " = " + newValue(quoted, assignment.operation()));
       parameters.add(new Parameter(assignment.value(), column.sqlType()));
     }
     parameters.addAll(where.parameters());
@@ -55,7 +51,17 @@ public final class AtomicUpdates {
     return jdbc.update(task, sql, parameters);
   }
 
-  private static String guardSql(JdbcHandle jdbc, TableInfo info, Guard guard, List<Parameter> parameters, String task) {
+  /** The new value of a quoted column: {@code ?}, {@code "c" + ?} or {@code "c" - ?}. */
+  static String newValue(String quotedColumn, Assignments.Operation operation) {
+    return switch (operation) {
+      case SET -> "?";
+      case ADD -> quotedColumn + " + ?";
+      case SUBTRACT -> quotedColumn + " - ?";
+    };
+  }
+
+  /** {@code " AND c1 >= ? AND ..."} for each condition of {@code guard}; its values go to {@code parameters}. */
+  static String guardSql(JdbcHandle jdbc, TableInfo info, Guard guard, List<Parameter> parameters, String task) {
     StringBuilder sql = new StringBuilder();
     for (Guard.Condition condition : guard.conditions()) {
       ColumnInfo column = info.column(condition.column(), task, jdbc.dialect());

@@ -1,6 +1,5 @@
 package io.racefree.lock.internal;
 
-import io.racefree.error.ErrorDetails;
 import io.racefree.error.LockTimeoutException;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcTransaction;
@@ -15,13 +14,10 @@ import java.util.List;
  * database. Stateless. Not API.
  */
 final class MySqlNamedLocks implements NamedLocks.Strategy {
-  /** GET_LOCK has no "forever"; a year is as long as anyone waits. */
-  private static final long FOREVER_SECONDS = 365L * 24 * 3600;
-
   @Override
   public void lock(JdbcTransaction tx, String name, String task) {
-    if (!acquire(tx, name, BigDecimal.valueOf(FOREVER_SECONDS), task)) {
-      throw new LockTimeoutException(ErrorDetails.of(task, tx.dialect().kind()),
+    if (!tryLock(tx, name, Duration.ofSeconds(GetLock.FOREVER_SECONDS), task)) {
+      throw new LockTimeoutException(GetLock.details(tx, task),
           "GET_LOCK gave up waiting for lock '" + name + "'", null);
     }
   }
@@ -29,22 +25,18 @@ final class MySqlNamedLocks implements NamedLocks.Strategy {
   @Override
   public boolean tryLock(JdbcTransaction tx, String name, Duration timeout, String task) {
     BigDecimal seconds = BigDecimal.valueOf(timeout.toNanos(), 9);
-    return acquire(tx, name, seconds, task);
+    return acquireUntilEnd(tx, "?", List.of(Parameter.untyped(LockKeys.mySqlName(name))),
+        "?", List.of(Parameter.untyped(seconds)), task);
   }
 
-  private static boolean acquire(JdbcTransaction tx, String name, BigDecimal seconds, String task) {
+  /** Takes the lock named by {@code nameSql} and records it for release when the transaction ends. */
+  static boolean acquireUntilEnd(JdbcTransaction tx, String nameSql, List<Parameter> nameParameters,
+      String secondsSql, List<Parameter> secondsParameters, String task) {
     HeldNamedLocks held = tx.participant(HeldNamedLocks.class, HeldNamedLocks::new);
-    String lockName = LockKeys.mySqlName(name);
-    Object result = tx.query(task, "SELECT GET_LOCK(?, ?) AS locked",
-            List.of(Parameter.untyped(lockName), Parameter.untyped(seconds)))
-        .get(0).get("locked");
-    if (result == null) {
-      throw LockSupport.invalid(tx, task, "GET_LOCK refused lock name '" + lockName + "'");
+    String locked = GetLock.acquire(tx, nameSql, nameParameters, secondsSql, secondsParameters, task);
+    if (locked != null) {
+      held.add(locked);
     }
-    boolean locked = ((Number) result).intValue() == 1;
-    if (locked) {
-      held.add(lockName);
-    }
-    return locked;
+    return locked != null;
   }
 }

@@ -2,8 +2,11 @@ package io.racefree.lock.internal;
 
 import io.racefree.Transaction;
 import io.racefree.internal.JdbcTransaction;
+import io.racefree.error.LockTimeoutException;
+import io.racefree.internal.Binder.Parameter;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +28,7 @@ public final class NamedLocks {
   public static void lock(Transaction transaction, String name) {
     JdbcTransaction tx = LockSupport.transaction(transaction);
     String task = "lock(" + name + ")";
+    tx.requireUsable(task);
     strategy(tx, task).lock(tx, LockSupport.checkName(tx, task, name), task);
   }
 
@@ -32,6 +36,7 @@ public final class NamedLocks {
   public static boolean tryLock(Transaction transaction, String name, Duration timeout) {
     JdbcTransaction tx = LockSupport.transaction(transaction);
     String task = "tryLock(" + name + ")";
+    tx.requireUsable(task);
     if (timeout == null || timeout.isNegative()) {
       throw LockSupport.invalid(tx, task, "the timeout must be zero or positive, got " + timeout);
     }
@@ -41,6 +46,7 @@ public final class NamedLocks {
   /** See {@link Transaction#lockAll}: sorted, without duplicates, so lockers never deadlock. */
   public static void lockAll(Transaction transaction, Collection<String> names) {
     JdbcTransaction tx = LockSupport.transaction(transaction);
+    tx.requireUsable("lockAll");
     if (names == null) {
       throw LockSupport.invalid(tx, "lockAll", "the names are null");
     }
@@ -51,12 +57,33 @@ public final class NamedLocks {
     ordered.forEach(name -> lock(transaction, name));
   }
 
+  /**
+   * Takes, until the outermost transaction ends, the lock whose key {@code keySql} computes on the
+   * server: a bigint for PostgreSQL advisory locks, a GET_LOCK name for the MySQL family (waiting at
+   * most {@code innodb_lock_wait_timeout}). Both are re-entrant. Used by get-or-create's creator
+   * lock, whose key follows the columns' own comparison.
+   */
+  public static void lockComputedKey(JdbcTransaction tx, String keySql, List<Parameter> parameters,
+      String task) {
+    switch (tx.dialect().namedLocks()) {
+      case ADVISORY -> tx.query(task, "SELECT pg_advisory_xact_lock(" + keySql + ")", parameters);
+      case GET_LOCK -> {
+        if (!MySqlNamedLocks.acquireUntilEnd(tx, keySql, parameters, "@@innodb_lock_wait_timeout",
+            List.of(), task)) {
+          throw new LockTimeoutException(GetLock.details(tx, task), "another transaction held the"
+              + " lock on the same lookup longer than innodb_lock_wait_timeout", null);
+        }
+      }
+      default -> throw LockSupport.unsupported(tx, task, "has no lock on a computed key", null);
+    }
+  }
+
   private static Strategy strategy(JdbcTransaction tx, String task) {
-    return switch (tx.dialect().kind()) {
-      case POSTGRESQL -> new PostgresNamedLocks();
-      case MARIADB, MYSQL -> new MySqlNamedLocks();
-      case H2 -> new H2NamedLocks();
-      case SQLITE -> new SqliteNamedLocks();
+    return switch (tx.dialect().namedLocks()) {
+      case ADVISORY -> new PostgresNamedLocks();
+      case GET_LOCK -> new MySqlNamedLocks();
+      case LOCK_TABLE_ROW -> new H2NamedLocks();
+      case DATABASE_WRITE_LOCK -> new SqliteNamedLocks();
     };
   }
 }

@@ -49,16 +49,22 @@ public final class RowLocks {
     JdbcTransaction tx = LockSupport.transaction(transaction);
     String task = "lockRowsInOrder(" + table + ")";
     TableInfo info = tx.table(table, task);
-    ColumnInfo column = info.column(keyColumn, task, tx.dialect());
-    if (!isSingleColumnKey(info, column.name())) {
-      throw LockSupport.invalid(tx, task, "column '" + column.name() + "' of '" + info.name()
-          + "' is not a single-column primary or unique key, so a key may match several rows");
-    }
+    ColumnInfo column = singleColumnKey(tx, info, keyColumn, task);
     List<Row> locked = new ArrayList<>();
     for (Object key : sorted(tx, task, keys)) {
       locked.addAll(lockRows(transaction, table, Map.of(column.name(), key), lock));
     }
     return locked;
+  }
+
+  /** {@code keyColumn} resolved, if it is a single-column primary or unique key of {@code info}. */
+  static ColumnInfo singleColumnKey(JdbcTransaction tx, TableInfo info, String keyColumn, String task) {
+    ColumnInfo column = info.column(keyColumn, task, tx.dialect());
+    if (!isSingleColumnKey(info, column.name())) {
+      throw LockSupport.invalid(tx, task, "column '" + column.name() + "' of '" + info.name()
+          + "' is not a single-column primary or unique key, so a key may match several rows");
+    }
+    return column;
   }
 
   private static boolean isSingleColumnKey(TableInfo info, String column) {
@@ -74,7 +80,8 @@ public final class RowLocks {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Collection<Object> sorted(JdbcTransaction tx, String task, Collection<?> keys) {
+  /** The keys in ascending natural order, each once; non-null, Comparable and of one type. */
+  static Collection<Object> sorted(JdbcTransaction tx, String task, Collection<?> keys) {
     if (keys == null) {
       throw LockSupport.invalid(tx, task, "the keys are null");
     }

@@ -3,7 +3,7 @@ package io.racefree.lock.internal;
 import io.racefree.Database;
 import io.racefree.SessionCallback;
 import io.racefree.dialect.Feature;
-import io.racefree.error.ErrorDetails;
+import io.racefree.dialect.NamedLockKind;
 import io.racefree.error.LockTimeoutException;
 import io.racefree.error.SqlErrorTranslator;
 import io.racefree.internal.Binder.Parameter;
@@ -20,8 +20,6 @@ import java.util.List;
  * never gets it back holding the lock. Stateless. Not API.
  */
 public final class SessionLocks {
-  private static final long FOREVER_SECONDS = 365L * 24 * 3600;
-
   private SessionLocks() {}
 
   /** See {@link Database#withLock}. */
@@ -30,7 +28,7 @@ public final class SessionLocks {
     database.dialect().require(Feature.SESSION_NAMED_LOCK, task);
     return database.withSession(session -> {
       JdbcHandle handle = (JdbcHandle) session;
-      String release = acquire(handle, LockSupport.checkName(handle, task, name), task);
+      Runnable release = acquire(handle, LockSupport.checkName(handle, task, name), task);
       Throwable failure = null;
       try {
         return callback.withSession(session);
@@ -38,39 +36,47 @@ public final class SessionLocks {
         failure = thrown;
         throw thrown;
       } finally {
-        release(handle, name, release, task, failure);
+        release(release, failure);
       }
     });
   }
 
-  /** Takes the lock and returns the SQL that releases it (one bound parameter). */
-  private static String acquire(JdbcHandle handle, String name, String task) {
-    if (handle.dialect().kind().isMySqlFamily()) {
-      Object locked = handle.query(task, "SELECT GET_LOCK(?, ?) AS locked",
-          List.of(Parameter.untyped(LockKeys.mySqlName(name)), Parameter.untyped(FOREVER_SECONDS))).get(0).get("locked");
-      if (locked == null || ((Number) locked).intValue() != 1) {
-        throw new LockTimeoutException(ErrorDetails.of(task, handle.dialect().kind()),
+  /** Takes the lock and returns what releases it. */
+  private static Runnable acquire(JdbcHandle handle, String name, String task) {
+    if (handle.dialect().namedLocks() == NamedLockKind.GET_LOCK) {
+      String locked = GetLock.acquire(handle, "?", List.of(Parameter.untyped(LockKeys.mySqlName(name))),
+          "?", List.of(Parameter.untyped(GetLock.FOREVER_SECONDS)), task);
+      if (locked == null) {
+        throw new LockTimeoutException(GetLock.details(handle, task),
             "GET_LOCK did not grant lock '" + name + "'", null);
       }
-      return "SELECT RELEASE_LOCK(?)";
+      return () -> GetLock.release(handle, locked, task, null);
     }
-    handle.query(task, "SELECT pg_advisory_lock(?)", List.of(Parameter.untyped(LockKeys.postgresKey(name))));
-    return "SELECT pg_advisory_unlock(?)";
+    long key = LockKeys.postgresKey(name);
+    handle.query(task, "SELECT pg_advisory_lock(?)", List.of(Parameter.untyped(key)));
+    return () -> unlockAdvisory(handle, key, task);
   }
 
-  private static void release(JdbcHandle handle, String name, String sql, String task, Throwable failure) {
+  private static void unlockAdvisory(JdbcHandle handle, long key, String task) {
+    String sql = "SELECT pg_advisory_unlock(?)";
     Connection connection = handle.connection();
-    Object key = handle.dialect().kind().isMySqlFamily() ? LockKeys.mySqlName(name) : LockKeys.postgresKey(name);
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setObject(1, key);
+      statement.setLong(1, key);
       statement.executeQuery().close();
     } catch (SQLException e) {
       ConnectionAbort.abortQuietly(connection, e);
-      if (failure != null) {
-        failure.addSuppressed(e);
-      } else {
-        throw SqlErrorTranslator.translate(task + ": release", sql, e, handle.dialect().kind());
+      throw SqlErrorTranslator.translate(task + ": release", sql, e, handle.dialect().kind());
+    }
+  }
+
+  private static void release(Runnable release, Throwable failure) {
+    try {
+      release.run();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        throw e;
       }
+      failure.addSuppressed(e);
     }
   }
 }

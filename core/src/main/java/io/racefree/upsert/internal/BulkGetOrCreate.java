@@ -11,6 +11,8 @@ import io.racefree.internal.Statements.ColumnValues;
 import io.racefree.upsert.GetOrCreateResult;
 import io.racefree.upsert.UpsertOptions;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,11 @@ import java.util.Optional;
  * insert of the missing ones: {@code INSERT ... ON CONFLICT (key) DO NOTHING RETURNING *} on
  * PostgreSQL and SQLite; elsewhere a plain multi-row INSERT (with RETURNING where the engine has it,
  * else followed by one SELECT), which a concurrently taken key rolls back whole.
- * Whatever is still unsettled (a concurrent creator won, or no key covers the lookups) goes through
- * the single-row algorithm, which settles it with the right row or the right error.
+ * Whatever is still unsettled (a concurrent creator won, a value reads back in another form, or no
+ * key covers the lookups) goes through the single-row algorithm, which settles it with the right
+ * row or the right error; a row it finds that this call's insert returned counts as created.
+ * Lookups are taken in one canonical order (sorted by their values), whatever the caller's order,
+ * so two calls with the same lookups in opposite orders cannot deadlock.
  * Stateless and thread-safe.
  */
 public final class BulkGetOrCreate {
@@ -44,7 +49,8 @@ public final class BulkGetOrCreate {
       Pending pending = new Pending(call, call.checkedValues(defaults, "defaults"));
       inOrder.add(distinct.computeIfAbsent(identity(call.lookup()), key -> pending));
     }
-    List<Pending> unique = List.copyOf(distinct.values());
+    List<Pending> unique = new ArrayList<>(distinct.values());
+    unique.sort(java.util.Comparator.comparing(pending -> identity(pending.call.lookup())));
     for (int start = 0; start < unique.size(); start += CHUNK) {
       settle(unique.subList(start, Math.min(unique.size(), start + CHUNK)));
     }
@@ -60,11 +66,15 @@ public final class BulkGetOrCreate {
   private static void settle(List<Pending> chunk) {
     matchRows(chunk, readExisting(chunk), false);
     List<Pending> missing = unsettled(chunk);
+    Set<Row> inserted = Set.of();
     if (!missing.isEmpty() && canInsertTogether(missing)) {
-      matchRows(missing, insertTogether(missing), true);
+      List<Row> rows = insertTogether(missing);
+      inserted = new HashSet<>(rows);
+      matchRows(missing, rows, true).forEach(inserted::remove);
     }
     for (Pending pending : unsettled(chunk)) {
-      pending.result = GetOrCreateRun.run(pending.call, pending.defaults);
+      GetOrCreateResult result = GetOrCreateRun.run(pending.call, pending.defaults);
+      pending.result = inserted.remove(result.row()) ? new GetOrCreateResult(result.row(), true) : result;
     }
   }
 
@@ -154,7 +164,8 @@ public final class BulkGetOrCreate {
     }
   }
 
-  private static void matchRows(List<Pending> pendings, List<Row> rows, boolean created) {
+  /** Settles the pendings whose lookup reads back unchanged in {@code rows}; returns the rows used. */
+  private static List<Row> matchRows(List<Pending> pendings, List<Row> rows, boolean created) {
     Map<String, Row> byIdentity = new LinkedHashMap<>();
     List<String> columns = List.copyOf(pendings.get(0).call.lookup().keySet());
     for (Row row : rows) {
@@ -162,10 +173,15 @@ public final class BulkGetOrCreate {
       columns.forEach(column -> values.put(column, row.get(column)));
       byIdentity.put(identity(values), row);
     }
+    List<Row> used = new ArrayList<>();
     for (Pending pending : pendings) {
-      Optional.ofNullable(byIdentity.get(identity(pending.call.lookup())))
-          .ifPresent(row -> pending.result = new GetOrCreateResult(row, created));
+      Row row = byIdentity.get(identity(pending.call.lookup()));
+      if (row != null) {
+        pending.result = new GetOrCreateResult(row, created);
+        used.add(row);
+      }
     }
+    return used;
   }
 
   private static List<Pending> unsettled(List<Pending> chunk) {

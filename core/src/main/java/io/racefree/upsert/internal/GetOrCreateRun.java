@@ -1,7 +1,6 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.tx.Isolation;
 import io.racefree.upsert.GetOrCreateResult;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +23,19 @@ public final class GetOrCreateRun {
     if (call.key().isEmpty() && call.options().requireUniqueKey()) {
       throw Conflicts.noCoveringKey(call);
     }
-    boolean insertFirst = call.options().insertFirst() && call.key().isPresent();
+    boolean suppliers = Values.anySupplier(defaults);
+    boolean insertFirst = call.options().insertFirst() && call.key().isPresent() && !suppliers;
     if (readsFirst(call) && !insertFirst) {
       Optional<Row> found = Reads.find(call, call.lookup(), Reads.Mode.PLAIN);
       if (found.isPresent()) {
         return new GetOrCreateResult(found.get(), false);
       }
+    }
+    if (call.key().isPresent() && suppliers && !readsFirst(call)) {
+      // Insert-first would call the suppliers for a row that may exist; serialize creators instead.
+      return CreatorLock.around(call, () -> Reads.find(call, call.lookup(), Reads.Mode.SHARE)
+          .map(row -> new GetOrCreateResult(row, false))
+          .orElseGet(() -> throughKey(call, call.key().get(), defaults)));
     }
     if (call.key().isPresent()) {
       return throughKey(call, call.key().get(), defaults);
@@ -43,10 +49,11 @@ public final class GetOrCreateRun {
 
   /**
    * MariaDB at SERIALIZABLE turns the first read into a locking read whose gap lock makes two
-   * creators deadlock; there the insert goes first.
+   * creators deadlock; there the insert goes first, unless the defaults hold suppliers, which must
+   * not run when the row exists: then creators are serialized by the creator lock and read first.
    */
   static boolean readsFirst(UpsertCall call) {
-    return !(call.kind().isMySqlFamily() && call.tx().isolation() == Isolation.SERIALIZABLE);
+    return !call.dialect().plainReadsLock(call.tx().isolation());
   }
 
   private static GetOrCreateResult throughKey(UpsertCall call, KeyInfo key, Map<String, Object> defaults) {
@@ -75,11 +82,11 @@ public final class GetOrCreateRun {
    * a locking (current) read at REPEATABLE READ, and it costs nothing at READ COMMITTED.
    */
   static Reads.Mode afterConflictMode(UpsertCall call, Reads.Mode lockingMode) {
-    return call.kind().isMySqlFamily() ? lockingMode : Reads.Mode.PLAIN;
+    return call.dialect().onlyLockingReadsSeeNewerRows() ? lockingMode : Reads.Mode.PLAIN;
   }
 
   /** The read under the creator lock: MariaDB must see uncommitted creators, so it locks. */
   static Reads.Mode lockedReadMode(UpsertCall call) {
-    return call.kind().isMySqlFamily() ? Reads.Mode.SHARE : Reads.Mode.PLAIN;
+    return call.dialect().onlyLockingReadsSeeNewerRows() ? Reads.Mode.SHARE : Reads.Mode.PLAIN;
   }
 }

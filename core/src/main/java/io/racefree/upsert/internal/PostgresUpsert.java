@@ -14,10 +14,12 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * update-or-create on PostgreSQL in at most two statements: {@code UPDATE ... WHERE lookup
+ * update-or-create with updates (plain values) on PostgreSQL in at most two statements: {@code UPDATE ... WHERE lookup
  * RETURNING *} (which locks the row and, at READ COMMITTED, re-checks it after waiting for a
  * concurrent writer), then {@code INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING *, (xmax =
- * 0)}, whose flag says whether the row was inserted. Stateless and thread-safe.
+ * 0)}, whose flag says whether the row was inserted. Without updates the general path runs
+ * instead ({@code ON CONFLICT DO NOTHING}, then a locking read), so a conflict never rewrites the
+ * stored row with the lookup's spelling of an equal value. Stateless and thread-safe.
  */
 final class PostgresUpsert {
   private static final String INSERTED_FLAG = "racefree_inserted";
@@ -26,9 +28,7 @@ final class PostgresUpsert {
 
   static UpdateOrCreateResult run(UpsertCall call, KeyInfo key, Map<String, Object> updates,
       Map<String, Object> createDefaults) {
-    Optional<Row> existing = updates.isEmpty()
-        ? Reads.find(call, call.lookup(), Reads.Mode.UPDATE)
-        : updateReturning(call, updates);
+    Optional<Row> existing = updateReturning(call, updates);
     if (existing.isPresent()) {
       return new UpdateOrCreateResult(existing.get(), false, !updates.isEmpty());
     }
@@ -57,9 +57,7 @@ final class PostgresUpsert {
       Map<String, Object> row, Map<String, Object> updates) {
     ColumnValues values = ColumnValues.of(call.table(), row, call.dialect(), call.task());
     ColumnValues set = ColumnValues.of(call.table(), updates, call.dialect(), call.task());
-    String assignments = updates.isEmpty()
-        ? call.dialect().quote(key.columns().get(0)) + " = EXCLUDED." + call.dialect().quote(key.columns().get(0))
-        : assignments(call, set.columns());
+    String assignments = assignments(call, set.columns());
     Map<String, Object> rest = new LinkedHashMap<>(call.lookup());
     key.columns().forEach(rest::remove);
     ColumnValues restValues = ColumnValues.of(call.table(), rest, call.dialect(), call.task());

@@ -41,20 +41,7 @@ final class Reads {
   }
 
   private static String lockClause(UpsertCall call, Mode mode) {
-    if (mode == Mode.PLAIN) {
-      return "";
-    }
-    switch (call.kind()) {
-      case POSTGRESQL:
-        return mode == Mode.SHARE ? " FOR SHARE" : " FOR UPDATE";
-      case MARIADB:
-      case MYSQL:
-        return mode == Mode.SHARE ? " LOCK IN SHARE MODE" : " FOR UPDATE";
-      case H2:
-        return " FOR UPDATE";
-      default:
-        return ""; // SQLite: the transaction holds the database's write lock already
-    }
+    return mode == Mode.PLAIN ? "" : call.dialect().lockingReadClause(mode == Mode.SHARE);
   }
 
   /** The lookup restricted to {@code columns}. */

@@ -1,7 +1,7 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.dialect.DatabaseKind;
+import io.racefree.dialect.Feature;
 import io.racefree.upsert.UpdateOrCreateResult;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +33,18 @@ public final class UpdateOrCreateRun {
             : new UpdateOrCreateResult(Writes.insert(call, call.rowToCreate(createDefaults)), true, false);
       });
     }
-    if (call.kind() == DatabaseKind.POSTGRESQL) {
+    if (call.dialect().supports(Feature.UPSERT_REPORTS_INSERTED) && !updates.isEmpty()
+        && !Values.anySupplier(updates)) {
       return PostgresUpsert.run(call, call.key().get(), updates, createDefaults);
+    }
+    if (Values.anySupplier(createDefaults) && !GetOrCreateRun.readsFirst(call)) {
+      // See GetOrCreateRun: no insert-first when creating calls suppliers.
+      return CreatorLock.around(call, () -> {
+        Optional<Row> locked = Reads.find(call, call.lookup(), Reads.Mode.UPDATE);
+        return locked.isPresent()
+            ? applyUpdates(call, locked.get(), updates)
+            : throughKey(call, call.key().get(), updates, createDefaults);
+      });
     }
     return throughKey(call, call.key().get(), updates, createDefaults);
   }
@@ -68,7 +78,7 @@ public final class UpdateOrCreateRun {
    * a gap lock that makes concurrent creators deadlock.
    */
   private static Optional<Row> lockExisting(UpsertCall call) {
-    if (call.kind().isMySqlFamily()
+    if (call.dialect().onlyLockingReadsSeeNewerRows()
         && (!GetOrCreateRun.readsFirst(call)
             || Reads.find(call, call.lookup(), Reads.Mode.PLAIN).isEmpty())) {
       return Optional.empty();
@@ -80,6 +90,7 @@ public final class UpdateOrCreateRun {
     if (updates.isEmpty()) {
       return new UpdateOrCreateResult(locked, false, false);
     }
-    return new UpdateOrCreateResult(Writes.update(call, call.lookup(), updates), false, true);
+    // Suppliers in the updates run here, once the row is locked, so they see its current state.
+    return new UpdateOrCreateResult(Writes.update(call, call.lookup(), Values.resolved(updates)), false, true);
   }
 }

@@ -7,7 +7,6 @@ import io.racefree.error.ErrorDetails;
 import io.racefree.error.InvalidRequestException;
 import io.racefree.internal.JdbcTransaction;
 import io.racefree.internal.TableInfo;
-import io.racefree.tx.Isolation;
 import io.racefree.upsert.UpsertOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,6 +80,12 @@ public final class UpsertCall {
     }
     for (Map.Entry<String, ?> entry : values.entrySet()) {
       String column = table().column(entry.getKey(), task, dialect()).name();
+      if (entry.getValue() instanceof io.racefree.lock.Assignments
+          || entry.getValue() instanceof io.racefree.lock.Assignments.Assignment) {
+        throw invalid(dialect(), task, "the " + what + " give column '" + column + "' an Assignments"
+            + " object as its value", "pass the Assignments itself as the updates:"
+            + " updateOrCreate(table, lookup, Assignments.add(\"" + column + "\", 1), createDefaults)");
+      }
       if (checked.containsKey(column)) {
         throw invalid(dialect(), task, "the " + what + " name column '" + column + "' twice", null);
       }
@@ -155,8 +160,6 @@ public final class UpsertCall {
    * reads: PostgreSQL and H2 at REPEATABLE READ or SERIALIZABLE.
    */
   public boolean snapshotHidesNewRows() {
-    Isolation isolation = tx.isolation();
-    boolean snapshotLevel = isolation == Isolation.REPEATABLE_READ || isolation == Isolation.SERIALIZABLE;
-    return snapshotLevel && (kind() == DatabaseKind.POSTGRESQL || kind() == DatabaseKind.H2);
+    return dialect().snapshotHidesNewerRows(tx.isolation());
   }
 }

@@ -2,6 +2,7 @@ package io.racefree.upsert.internal;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -34,6 +35,18 @@ final class Values {
     }
     String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
     return foldCase ? text.toLowerCase(Locale.ROOT).stripTrailing() : text;
+  }
+
+  /** True when a value of {@code values} is a {@link Supplier}, to be called only when needed. */
+  static boolean anySupplier(Map<String, Object> values) {
+    return values.values().stream().anyMatch(Supplier.class::isInstance);
+  }
+
+  /** {@code values} with every supplier called once. */
+  static Map<String, Object> resolved(Map<String, Object> values) {
+    Map<String, Object> resolved = new java.util.LinkedHashMap<>();
+    values.forEach((column, value) -> resolved.put(column, resolve(value)));
+    return resolved;
   }
 
   static Object resolve(Object value) {

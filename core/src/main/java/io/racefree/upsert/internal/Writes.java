@@ -1,7 +1,6 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.dialect.DatabaseKind;
 import io.racefree.dialect.Feature;
 import io.racefree.error.UniqueViolationException;
 import io.racefree.internal.Binder.Parameter;
@@ -76,7 +75,7 @@ final class Writes {
   }
 
   static <T> T inSavepointOnPostgres(UpsertCall call, java.util.function.Function<JdbcHandle, T> work) {
-    if (call.kind() != DatabaseKind.POSTGRESQL) {
+    if (!call.dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION)) {
       return work.apply(call.tx());
     }
     return call.tx().withTransaction(inner -> work.apply((JdbcHandle) inner));
