@@ -119,6 +119,19 @@ public interface Transaction extends Handle {
         this, table, lookups, defaults, io.racefree.upsert.UpsertOptions.defaults());
   }
 
+  /**
+   * updateOrCreate for many rows in a few statements per chunk: each row holds the {@code
+   * lookupColumns} that identify it plus the values to set (on an existing row) or write (into a
+   * new one). Results, with exact created/updated flags, are in the order of {@code rows}; rows are
+   * locked in one canonical order, so concurrent calls over the same rows in opposite orders do not
+   * deadlock. Two rows with the same lookup are an {@link io.racefree.error.InvalidRequestException}.
+   */
+  default java.util.List<io.racefree.upsert.UpdateOrCreateResult> updateOrCreateAll(String table,
+      java.util.List<? extends java.util.Map<String, ?>> rows, String... lookupColumns) {
+    return io.racefree.upsert.Upserts.updateOrCreateAll(
+        this, table, rows, lookupColumns, io.racefree.upsert.UpsertOptions.defaults());
+  }
+
   // ---- end of get-or-create section ----
 
   // ---- locks and safe read-modify-write: entry points owned by io.racefree.lock ----

@@ -97,4 +97,17 @@ public final class Upserts {
     return BulkGetOrCreate.run(tx, table, lookups, defaults,
         options == null ? UpsertOptions.defaults() : options);
   }
+
+  /**
+   * update-or-create for many rows: each row holds the {@code lookupColumns} (which identify it) and
+   * the values to set, applied to an existing row or written, with the lookup, into a new one.
+   * Results are in the order of {@code rows}; two rows with the same lookup are an {@link
+   * io.racefree.error.InvalidRequestException}. Rows are taken in one canonical order, so
+   * concurrent calls over the same rows in any order do not deadlock.
+   */
+  public static List<UpdateOrCreateResult> updateOrCreateAll(Transaction tx, String table,
+      List<? extends Map<String, ?>> rows, String[] lookupColumns, UpsertOptions options) {
+    return io.racefree.upsert.internal.BulkUpdateOrCreate.run(tx, table, rows, lookupColumns,
+        options == null ? UpsertOptions.defaults() : options);
+  }
 }
