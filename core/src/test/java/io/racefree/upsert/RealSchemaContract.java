@@ -389,4 +389,119 @@ abstract class RealSchemaContract extends UpsertContractBase {
         .isInstanceOf(TransactionStateException.class);
     assertThatThrownBy(() -> ended.lockAll(List.of("late"))).isInstanceOf(TransactionStateException.class);
   }
+
+  // ---- item 2: the catalog reads the table the connection uses, and only that one ----
+
+  /** A second schema (MySQL family: database) next to the test's, created here; dropped by the caller. */
+  String createOtherSchema() {
+    String url = d.namespace.jdbcUrl();
+    String other;
+    if (engine() == Engine.POSTGRESQL) {
+      other = url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1") + "_s";
+      d.execute("CREATE SCHEMA " + other);
+    } else if (engine() == Engine.MARIADB) {
+      other = url.replaceAll(".*/([a-z0-9_]+)(\\?.*)?$", "$1") + "_s";
+      d.execute("CREATE DATABASE " + other);
+    } else {
+      other = "rf_other";
+      d.execute("CREATE SCHEMA " + other);
+    }
+    return other;
+  }
+
+  void dropOtherSchema(String other) {
+    d.execute(engine() == Engine.MARIADB ? "DROP DATABASE IF EXISTS " + other
+        : engine() == Engine.POSTGRESQL ? "DROP SCHEMA IF EXISTS " + other + " CASCADE"
+        : "DROP SCHEMA IF EXISTS " + other + " CASCADE");
+  }
+
+  @Test
+  void schemaQualifiedNamesReachTheirOwnTableAndKeys() {
+    assumeFalse(engine() == Engine.SQLITE, "SQLite has no schemas (see the next test)");
+    String other = createOtherSchema();
+    try {
+      d.execute("CREATE TABLE " + other + ".twin (" + d.idColumn() + ", k VARCHAR(40) NOT NULL, v INT,"
+              + " CONSTRAINT twin_k_key UNIQUE (k))",
+          "CREATE TABLE twin (" + d.idColumn() + ", k VARCHAR(40) NOT NULL, v INT)");
+      String qualified = other + ".twin";
+      UpsertOptions keyed = UpsertOptions.requiringUniqueKey();
+      GetOrCreateResult there = d.db.withTransaction(tx -> tx.getOrCreate(qualified, Map.of("k", "a"), Map.of("v", 1), keyed));
+      GetOrCreateResult again = d.db.withTransaction(tx -> tx.getOrCreate(qualified, Map.of("k", "a"), Map.of("v", 9), keyed));
+      d.db.insert("twin", Map.of("k", "a", "v", 2));
+      assertThat(there.created()).isTrue();
+      assertThat(again.created()).isFalse();
+      assertThatThrownBy(() -> d.db.withTransaction(tx -> tx.getOrCreate("twin", Map.of("k", "b"), Map.of(), keyed)))
+          .as("the current schema's twin has no unique key").isInstanceOf(io.racefree.error.InvalidRequestException.class);
+      UpdateOrCreateResult updated = d.db.withTransaction(tx -> tx.updateOrCreate(qualified, Map.of("k", "a"), Map.of("v", 5), null));
+      assertThat(updated.updated()).isTrue();
+      assertThat(d.db.get(qualified, Map.of("k", "a")).getInt("v")).isEqualTo(5);
+      assertThat(d.db.get("twin", Map.of("k", "a")).getInt("v")).isEqualTo(2);
+      for (String bad : List.of(other + ".tw`in", other + ".tw\"in", "a.b.c", other + ".", ".twin", other + ".nosuch")) {
+        assertThatThrownBy(() -> d.db.withTransaction(tx -> tx.getOrCreate(bad, Map.of("k", "a"), Map.of())))
+            .as(bad).isInstanceOf(io.racefree.error.InvalidRequestException.class);
+      }
+    } finally {
+      dropOtherSchema(other);
+    }
+  }
+
+  @Test
+  void schemaQualifiedNamesAreATypedErrorOnSqlite() {
+    assumeTrue(engine() == Engine.SQLITE, "SQLite only");
+    assertThatThrownBy(() -> d.db.withTransaction(tx -> tx.getOrCreate("main.item", Map.of("k", "a"), Map.of())))
+        .isInstanceOf(io.racefree.error.InvalidRequestException.class).hasMessageContaining("SQLite");
+    assertThat(d.count("item")).isZero();
+  }
+
+  @Test
+  void connectorJWithDatabaseTermSchemaReadsTheConnectionsOwnTable() throws Exception {
+    assumeTrue("mysql-driver".equals(d.namespace.name()), "MySQL Connector/J only");
+    String other = createOtherSchema();
+    io.racefree.testing.db.internal.TrackedDataSource schemaTerm = new io.racefree.testing.db.internal.TrackedDataSource(
+        d.namespace.jdbcUrl() + "?databaseTerm=SCHEMA&sessionVariables=innodb_lock_wait_timeout=20",
+        d.namespace.user(), d.namespace.password(), engine());
+    try {
+      d.execute("CREATE TABLE " + other + ".twin (" + d.idColumn() + ", name VARCHAR(40) NOT NULL,"
+              + " CONSTRAINT twin_name_key UNIQUE (name))",
+          "CREATE TABLE twin (" + d.idColumn() + ", name VARCHAR(40) NOT NULL)");
+      io.racefree.Database db = io.racefree.Database.of(schemaTerm);
+      assertThatThrownBy(() -> db.withTransaction(tx -> tx.getOrCreate("twin", Map.of("name", "x"), Map.of(),
+          UpsertOptions.requiringUniqueKey())))
+          .as("test.twin has no key; test2.twin's must not be read")
+          .isInstanceOf(io.racefree.error.InvalidRequestException.class);
+      try (Interleaving race = Interleaving.create(TIMEOUT); Connection observer = d.connect()) {
+        Map<String, SessionProbe> sessions = new ConcurrentHashMap<>();
+        race.actor("C1", () -> db.withTransaction(options(Isolation.READ_COMMITTED), tx ->
+            tx.getOrCreate("twin", Map.of("name", "x"), Map.of("id", (Supplier<Long>) () -> {
+              race.reach("C1 inserting");
+              race.await("C2 blocked");
+              return 1L;
+            }))));
+        race.actor("C2", () -> {
+          race.await("C1 inserting");
+          return db.withTransaction(options(Isolation.READ_COMMITTED), tx -> {
+            if (sessions.putIfAbsent("C2", SessionProbe.of(observerFor(tx))) == null) {
+              race.reach("C2 began");
+            }
+            return tx.getOrCreate("twin", Map.of("name", "x"), Map.of("id", 2L));
+          });
+        });
+        race.actor("observer", () -> {
+          race.await("C2 began");
+          race.awaitBlocked("C2", observer, sessions.get("C2"));
+          race.reach("C2 blocked");
+        });
+        race.runCollecting().throwIfAnyFailed();
+      }
+      assertThat(d.count("twin")).isEqualTo(1);
+    } finally {
+      List<String> leaks = schemaTerm.closeAll();
+      dropOtherSchema(other);
+      assertThat(leaks).isEmpty();
+    }
+  }
+
+  private static Connection observerFor(Transaction tx) {
+    return tx.connection();
+  }
 }
