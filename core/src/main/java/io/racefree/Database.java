@@ -79,7 +79,17 @@ public final class Database {
    */
   public Database on(Connection connection) {
     CallerConnection caller = new CallerConnection(connection);
-    return new Database(dataSource, () -> caller, context.dialect(), context.catalog());
+    return joining(() -> caller);
+  }
+
+  /**
+   * This database taking part in the application's transactions as {@code transactions} reports
+   * them (see {@link ExternalTransactions}); what {@link Builder#joining} sets, for an existing
+   * database. The returned database shares this one's data source, dialect and catalog.
+   */
+  public Database joining(ExternalTransactions transactions) {
+    return new Database(dataSource, java.util.Objects.requireNonNull(transactions, "transactions"),
+        context.dialect(), context.catalog());
   }
 
   public DataSource dataSource() {
