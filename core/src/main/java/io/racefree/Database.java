@@ -5,10 +5,14 @@ import io.racefree.dialect.Dialect;
 import io.racefree.dialect.Dialects;
 import io.racefree.dialect.ServerVersion;
 import io.racefree.error.SqlErrorTranslator;
+import io.racefree.internal.CallerConnection;
 import io.racefree.internal.Catalog;
+import io.racefree.internal.ConnectionSource;
 import io.racefree.internal.DatabaseContext;
 import io.racefree.internal.SessionRunner;
 import io.racefree.internal.TransactionRunner;
+import io.racefree.spi.ExternalTransaction;
+import io.racefree.spi.ExternalTransactions;
 import io.racefree.tx.TransactionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +34,9 @@ import javax.sql.DataSource;
  *
  * <p>Callbacks own the lifecycle: racefree borrows a connection, begins, commits or rolls back,
  * restores the connection's auto-commit, isolation and read-only state and gives it back, on every
- * path. Thread-safe: share one instance per data source.
+ * path. Inside a transaction racefree did not begin ({@link #on(Connection)}, {@link
+ * Builder#joining}) it never ends or changes that transaction: see docs/integration.md. Thread-safe:
+ * share one instance per data source.
  */
 public final class Database {
   private final DataSource dataSource;
@@ -38,11 +44,13 @@ public final class Database {
   private final TransactionRunner transactions;
   private final SessionRunner sessions;
 
-  private Database(DataSource dataSource, Dialect dialect) {
+  private Database(
+      DataSource dataSource, ExternalTransactions externals, Dialect dialect, Catalog catalog) {
     this.dataSource = dataSource;
-    this.context = new DatabaseContext(this, dialect, new Catalog(dialect));
-    this.transactions = new TransactionRunner(context, dataSource);
-    this.sessions = new SessionRunner(context, dataSource);
+    this.context = new DatabaseContext(this, dialect, catalog);
+    ConnectionSource connections = new ConnectionSource(dataSource, externals);
+    this.transactions = new TransactionRunner(context, connections);
+    this.sessions = new SessionRunner(context, connections);
   }
 
   /** A database whose dialect is detected from one connection of {@code dataSource}. */
@@ -56,6 +64,32 @@ public final class Database {
 
   public Dialect dialect() {
     return context.dialect();
+  }
+
+  /**
+   * This database on {@code connection}, a connection the caller owns (racefree never closes it).
+   * If the connection has auto-commit off, its transaction is the caller's: racefree never commits,
+   * rolls back or changes it; {@link #withTransaction} runs in a savepoint of it, is never retried
+   * (a retryable exception reaches the caller, who retries the whole unit of work) and asking for
+   * another isolation level or read-only fails with {@link
+   * io.racefree.error.TransactionStateException} before any SQL. racefree cannot see when such a
+   * transaction ends, so {@link Transaction#onCommit} and MariaDB/MySQL named locks are refused
+   * there. With auto-commit on, racefree runs transactions of its own on the connection, as usual.
+   * The returned database shares this one's dialect and catalog; use it on the connection's thread.
+   */
+  public Database on(Connection connection) {
+    CallerConnection caller = new CallerConnection(connection);
+    return joining(() -> caller);
+  }
+
+  /**
+   * This database taking part in the application's transactions as {@code transactions} reports
+   * them (see {@link ExternalTransactions}); what {@link Builder#joining} sets, for an existing
+   * database. The returned database shares this one's data source, dialect and catalog.
+   */
+  public Database joining(ExternalTransactions transactions) {
+    return new Database(dataSource, java.util.Objects.requireNonNull(transactions, "transactions"),
+        context.dialect(), context.catalog());
   }
 
   public DataSource dataSource() {
@@ -223,6 +257,7 @@ public final class Database {
     private final DataSource dataSource;
     private Dialect dialect;
     private DatabaseKind kind;
+    private ExternalTransactions externals;
 
     private Builder(DataSource dataSource) {
       this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
@@ -240,8 +275,19 @@ public final class Database {
       return this;
     }
 
+    /**
+     * Takes part in the application's transactions: whenever {@code transactions} reports one on
+     * the calling thread, racefree works on its connection (see {@link ExternalTransaction}) instead
+     * of borrowing one from the data source. Integrations such as racefree-spring set this.
+     */
+    public Builder joining(ExternalTransactions transactions) {
+      this.externals = transactions;
+      return this;
+    }
+
     public Database build() {
-      return new Database(dataSource, dialect != null ? dialect : detect());
+      Dialect chosen = dialect != null ? dialect : detect();
+      return new Database(dataSource, externals, chosen, new Catalog(chosen));
     }
 
     private Dialect detect() {
@@ -252,7 +298,7 @@ public final class Database {
         }
         return Dialects.of(kind, ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion()));
       } catch (SQLException e) {
-        throw SqlErrorTranslator.translate("connect to detect the dialect", null, e, kind);
+        throw SqlErrorTranslator.translateGetConnection("connect to detect the dialect", e, kind);
       }
     }
   }

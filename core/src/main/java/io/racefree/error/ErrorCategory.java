@@ -22,6 +22,8 @@ public enum ErrorCategory {
   STALE_VERSION(true),
   QUERY_TIMEOUT(false),
   CONNECTION_LOST(false),
+  /** No connection could be had (a pool timeout, a refused connection): nothing started. */
+  CONNECTION_UNAVAILABLE(false),
   TRANSACTION_ABORTED(false),
   NOT_FOUND(false),
   TOO_MANY_ROWS(false),

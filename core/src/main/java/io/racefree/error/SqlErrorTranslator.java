@@ -36,6 +36,21 @@ public final class SqlErrorTranslator {
   }
 
   /**
+   * Translates a failure to get a connection (from {@link javax.sql.DataSource#getConnection}): a
+   * pool timeout or a connection error is a {@link ConnectionUnavailableException}, since nothing
+   * started; other errors (bad credentials, say) translate as {@link #translate} does.
+   */
+  public static RacefreeException translateGetConnection(
+      String task, SQLException exception, DatabaseKind database) {
+    RacefreeException translated = translate(task, null, exception, database);
+    if (translated.category() != ErrorCategory.CONNECTION_LOST) {
+      return translated;
+    }
+    String problem = exception.getMessage() == null ? "no connection could be had" : exception.getMessage();
+    return new ConnectionUnavailableException(translated.details(), problem, exception);
+  }
+
+  /**
    * The category of {@code exception} on {@code database}, as {@link #translate} would choose it.
    * Without the SQL, a MariaDB or H2 NOWAIT failure reads as {@link ErrorCategory#LOCK_TIMEOUT}
    * unless the driver's message says otherwise; use {@link #categoryOf(SQLException, String,

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads tables from the JDBC catalog of the connection's current schema and caches them by the name
- * the caller used. Thread-safe; {@link #refresh()} forgets everything, for example after DDL.
+ * Reads tables from the JDBC catalog and caches them by the name the caller used and, on the MySQL
+ * family, the database the connection uses. A plain name is looked up in the connection's current
+ * schema (MySQL family: its current database, asked of the server, so a driver that reports the
+ * database as a schema, Connector/J with {@code databaseTerm=SCHEMA}, reads the same table), and
+ * only there; {@code schema.table} names another one. Thread-safe; {@link #refresh()} forgets
+ * everything, for example after DDL.
  */
 public final class Catalog {
   private static final String[] TABLE_TYPES = {"TABLE", "BASE TABLE", "PARTITIONED TABLE", "VIEW"};
@@ -30,14 +35,19 @@ public final class Catalog {
 
   /** The table the caller means by {@code requested}, read on {@code connection} on first use. */
   public TableInfo table(Connection connection, String requested, String task) {
-    Identifiers.check(requested, "table", task, dialect.kind());
-    TableInfo cached = tables.get(requested);
-    if (cached != null) {
-      return cached;
+    List<String> parts = Identifiers.checkTable(requested, task, dialect.kind());
+    try {
+      String key = cacheKey(connection, requested);
+      TableInfo cached = tables.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      TableInfo read = read(connection, parts, task);
+      tables.put(key, read);
+      return read;
+    } catch (SQLException e) {
+      throw SqlErrorTranslator.translate(task + ": read catalog", null, e, dialect.kind());
     }
-    TableInfo read = read(connection, requested, task);
-    tables.put(requested, read);
-    return read;
   }
 
   public void refresh() {
@@ -45,64 +55,132 @@ public final class Catalog {
   }
 
   public void refresh(String table) {
-    tables.remove(table);
+    tables.keySet().removeIf(key -> key.endsWith("\0" + table));
   }
 
-  private TableInfo read(Connection connection, String requested, String task) {
-    try {
-      DatabaseMetaData meta = connection.getMetaData();
-      String catalog = connection.getCatalog();
-      String schema = schemaOf(connection);
-      String name = resolveName(meta, catalog, schema, requested, task);
-      List<ColumnInfo> columns = new ArrayList<>();
-      try (ResultSet rs = meta.getColumns(catalog, schema, name, null)) {
-        while (rs.next()) {
-          columns.add(
-              new ColumnInfo(
-                  rs.getString("COLUMN_NAME"),
-                  rs.getInt("DATA_TYPE"),
-                  rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                  isYes(rs, "IS_AUTOINCREMENT") || isYes(rs, "IS_GENERATEDCOLUMN")));
+  /**
+   * The MySQL-family drivers know the current database without asking the server; elsewhere the
+   * current schema is fixed by the connection's settings and a call would cost a round trip.
+   */
+  private String cacheKey(Connection connection, String requested) throws SQLException {
+    if (!dialect.catalogIsDatabase() || requested.indexOf('.') > 0) {
+      return "\0" + requested;
+    }
+    String database = connection.getCatalog() != null ? connection.getCatalog() : connection.getSchema();
+    return database + "\0" + requested;
+  }
+
+  private TableInfo read(Connection connection, List<String> parts, String task) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String requested = String.join(".", parts);
+    String place = parts.size() == 2
+        ? resolveSchema(connection, meta, parts.get(0), task)
+        : currentPlace(connection);
+    String catalog = dialect.catalogIsDatabase() ? place : connection.getCatalog();
+    String schema = place;
+    String name = resolveName(meta, catalog, schema, parts.get(parts.size() - 1), requested, task);
+    List<ColumnInfo> columns = new ArrayList<>();
+    try (ResultSet rs = meta.getColumns(catalog, schema, name, null)) {
+      while (rs.next()) {
+        if (!inPlace(rs, place)) {
+          continue;
         }
+        columns.add(
+            new ColumnInfo(
+                rs.getString("COLUMN_NAME"),
+                rs.getInt("DATA_TYPE"),
+                rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                isYes(rs, "IS_AUTOINCREMENT") || isYes(rs, "IS_GENERATEDCOLUMN")));
       }
-      List<String> primaryKey = UniqueKeyReader.primaryKey(meta, catalog, schema, name);
-      List<UniqueKey> uniqueKeys =
-          UniqueKeyReader.uniqueKeys(connection, dialect, meta, catalog, schema, name, primaryKey);
-      return new TableInfo(name, dialect.quote(name), columns, primaryKey, uniqueKeys);
-    } catch (SQLException e) {
-      throw SqlErrorTranslator.translate(task + ": read catalog", null, e, dialect.kind());
+    }
+    List<String> primaryKey = UniqueKeyReader.primaryKey(meta, catalog, schema, name);
+    List<UniqueKey> uniqueKeys =
+        UniqueKeyReader.uniqueKeys(connection, dialect, meta, catalog, schema, name, primaryKey);
+    String qualified = parts.size() == 2 ? dialect.quote(place) + "." + dialect.quote(name) : dialect.quote(name);
+    return new TableInfo(parts.size() == 2 ? place : null, name, qualified, columns, primaryKey, uniqueKeys);
+  }
+
+  /**
+   * The schema (MySQL family: database) a plain name lives in. MySQL-family drivers treat the
+   * database as the catalog or, configured so, as the schema; the server says which one is current.
+   * SQLite has neither.
+   */
+  private String currentPlace(Connection connection) throws SQLException {
+    if (!dialect.catalogIsDatabase()) {
+      return connection.getSchema();
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT DATABASE()")) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 
-  private String schemaOf(Connection connection) throws SQLException {
-    // MySQL-family drivers treat the database as the catalog; SQLite has neither.
-    return dialect.kind().isMySqlFamily() ? null : connection.getSchema();
+  /** A catalog row belongs to {@code place} (or the driver reports no place at all). */
+  private boolean inPlace(ResultSet rs, String place) throws SQLException {
+    if (place == null || !dialect.catalogIsDatabase()) {
+      return true;
+    }
+    String cat = rs.getString(1);
+    String schem = rs.getString(2);
+    return (cat == null && schem == null) || place.equals(cat) || place.equals(schem);
   }
 
-  private String resolveName(
-      DatabaseMetaData meta, String catalog, String schema, String requested, String task)
+  private String resolveSchema(Connection connection, DatabaseMetaData meta, String requested, String task)
       throws SQLException {
+    if (!dialect.hasSchemas()) {
+      throw new InvalidRequestException(ErrorDetails.of(task, dialect.kind()),
+          "schema-qualified table names are not supported on " + dialect.kind().displayName()
+              + " ('" + requested + ".')",
+          "use the plain table name", null);
+    }
+    List<String> existing = new ArrayList<>();
+    try (ResultSet rs = dialect.catalogIsDatabase() ? meta.getCatalogs() : meta.getSchemas()) {
+      while (rs.next()) {
+        existing.add(rs.getString(1));
+      }
+    }
+    if (dialect.catalogIsDatabase() && existing.isEmpty()) {
+      try (ResultSet rs = meta.getSchemas()) {
+        while (rs.next()) {
+          existing.add(rs.getString(1));
+        }
+      }
+    }
+    return exactOrOnlyIgnoringCase(existing, requested, task, "schema", "the server");
+  }
+
+  private String resolveName(DatabaseMetaData meta, String catalog, String schema, String requested,
+      String shown, String task) throws SQLException {
     List<String> existing = new ArrayList<>();
     try (ResultSet rs = meta.getTables(catalog, schema, "%", TABLE_TYPES)) {
       while (rs.next()) {
-        existing.add(rs.getString("TABLE_NAME"));
+        if (inPlace(rs, schema)) {
+          existing.add(rs.getString("TABLE_NAME"));
+        }
       }
     }
+    return exactOrOnlyIgnoringCase(existing, requested, task, "table '" + shown + "'",
+        where(catalog, schema));
+  }
+
+  private String exactOrOnlyIgnoringCase(List<String> existing, String requested, String task,
+      String what, String where) {
     if (existing.contains(requested)) {
       return requested;
     }
-    List<String> matches =
-        existing.stream()
-            .filter(t -> t.toLowerCase(Locale.ROOT).equals(requested.toLowerCase(Locale.ROOT)))
-            .toList();
+    List<String> matches = existing.stream()
+        .filter(t -> t.toLowerCase(Locale.ROOT).equals(requested.toLowerCase(Locale.ROOT)))
+        .distinct()
+        .toList();
     if (matches.size() == 1) {
       return matches.get(0);
     }
     throw new InvalidRequestException(
         ErrorDetails.of(task, dialect.kind()),
-        "there is no table '" + requested + "' in " + where(catalog, schema) + "; tables: "
-            + (existing.isEmpty() ? "(none)" : existing.stream().sorted().toList()),
-        "use one of the listed tables, or create the table first",
+        "there is no " + (what.startsWith("table") ? what : what + " '" + requested + "'") + " in "
+            + where + "; " + (what.startsWith("table") ? "tables" : what + "s") + ": "
+            + (existing.isEmpty() ? "(none)" : existing.stream().distinct().sorted().toList()),
+        "use one of the listed names, or create it first",
         null);
   }
 

@@ -1,15 +1,19 @@
 package io.racefree.internal;
 
 import io.racefree.dialect.DatabaseKind;
+import io.racefree.error.ErrorDetails;
 import io.racefree.error.SqlErrorTranslator;
+import io.racefree.error.TransactionStateException;
+import io.racefree.spi.ExternalTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A connection borrowed from a data source together with the state it came with, so that it goes
- * back exactly as it came: auto-commit, isolation and read-only restored, then closed, on every
- * path. Not thread-safe. Not API.
+ * A connection borrowed from a data source, or from the application's transaction, together with
+ * the state it came with, so that it goes back exactly as it came: auto-commit, isolation and
+ * read-only restored, then closed (or released to the application), on every path. Not
+ * thread-safe. Not API.
  */
 final class ConnectionLease {
   /** Work on the connection before its state is restored, such as undoing a SQLite pragma. */
@@ -21,25 +25,59 @@ final class ConnectionLease {
   private final Connection connection;
   private final ConnectionState saved;
   private final DatabaseKind database;
+  private final ExternalTransaction external;
 
-  private ConnectionLease(Connection connection, ConnectionState saved, DatabaseKind database) {
+  private ConnectionLease(
+      Connection connection, ConnectionState saved, DatabaseKind database, ExternalTransaction external) {
     this.connection = connection;
     this.saved = saved;
     this.database = database;
+    this.external = external;
   }
 
+  /**
+   * A connection of {@code dataSource}. One that arrives with auto-commit off may belong to a
+   * transaction someone else began (a {@code TransactionAwareDataSourceProxy}, say): racefree will
+   * not commit it, so it refuses it before running any SQL.
+   */
   static ConnectionLease borrow(DataSource dataSource, DatabaseKind database) {
     Connection connection;
     try {
       connection = dataSource.getConnection();
     } catch (SQLException e) {
-      throw SqlErrorTranslator.translate("get a connection", null, e, database);
+      throw SqlErrorTranslator.translateGetConnection("get a connection", e, database);
     }
+    ConnectionLease lease = capture(connection, database, null);
+    if (!lease.saved.autoCommit()) {
+      TransactionStateException refused = new TransactionStateException(
+          ErrorDetails.of("get a connection", database),
+          "the data source handed out a connection with auto-commit off, so it may be inside a"
+              + " transaction racefree did not begin; racefree never commits or ends such a transaction",
+          "to take part in your transaction, use Database.on(connection) or an integration"
+              + " (racefree-spring); otherwise configure the pool to hand out auto-commit connections",
+          null);
+      close(connection, refused);
+      throw refused;
+    }
+    return lease;
+  }
+
+  /** The connection of the application's transaction {@code external}; released, never closed. */
+  static ConnectionLease join(ExternalTransaction external, DatabaseKind database) {
+    return capture(external.connection(), database, external);
+  }
+
+  private static ConnectionLease capture(
+      Connection connection, DatabaseKind database, ExternalTransaction external) {
     try {
-      return new ConnectionLease(connection, ConnectionState.capture(connection), database);
+      return new ConnectionLease(connection, ConnectionState.capture(connection), database, external);
     } catch (SQLException e) {
       RuntimeException failure = SqlErrorTranslator.translate("read connection state", null, e, database);
-      close(connection, failure);
+      if (external != null) {
+        external.release();
+      } else {
+        close(connection, failure);
+      }
       throw failure;
     }
   }
@@ -53,10 +91,23 @@ final class ConnectionLease {
     return saved;
   }
 
+  /** The application's transaction this connection comes from, or null. */
+  ExternalTransaction external() {
+    return external;
+  }
+
   /**
-   * Runs {@code undo} (may be null), restores the saved state and closes the connection. With a
-   * {@code failure} already on its way, problems here are suppressed onto it; otherwise they are
-   * thrown once the connection is closed.
+   * True when the connection is inside a transaction the application owns (it came from the
+   * application with auto-commit off): racefree must not begin, commit or end it.
+   */
+  boolean inOwnersTransaction() {
+    return external != null && !saved.autoCommit();
+  }
+
+  /**
+   * Runs {@code undo} (may be null), restores the saved state and closes the connection (releases
+   * it, for the application's). With a {@code failure} already on its way, problems here are
+   * suppressed onto it; otherwise they are thrown once the connection is closed.
    */
   void giveBack(Throwable failure, Undo undo) {
     try {
@@ -68,12 +119,27 @@ final class ConnectionLease {
       if (failure == null) {
         RuntimeException restoreFailure =
             SqlErrorTranslator.translate("restore connection state", null, e, database);
-        close(connection, restoreFailure);
+        letGo(restoreFailure);
         throw restoreFailure;
       }
       failure.addSuppressed(e);
     }
-    close(connection, failure);
+    letGo(failure);
+  }
+
+  private void letGo(Throwable failure) {
+    if (external == null) {
+      close(connection, failure);
+      return;
+    }
+    try {
+      external.release();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+    }
   }
 
   private static void close(Connection connection, Throwable failure) {

@@ -23,6 +23,14 @@ final class ConnectionState {
     return new ConnectionState(connection.getAutoCommit(), connection.isReadOnly());
   }
 
+  boolean autoCommit() {
+    return autoCommit;
+  }
+
+  boolean readOnly() {
+    return readOnly;
+  }
+
   /** Records that racefree changed the isolation level from {@code jdbcLevel}. */
   void isolationChangedFrom(int jdbcLevel) {
     if (isolationToRestore == null) {

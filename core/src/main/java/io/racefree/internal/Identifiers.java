@@ -35,6 +35,23 @@ public final class Identifiers {
     }
   }
 
+  /**
+   * Checks a table name, plain or schema-qualified ({@code sales.account}: the MySQL family's
+   * database, elsewhere the schema), each part like {@link #check}.
+   *
+   * @return the parts: the table alone, or the schema and the table
+   */
+  public static java.util.List<String> checkTable(String name, String task, DatabaseKind database) {
+    if (name != null && name.indexOf('.') > 0 && name.indexOf('.') == name.lastIndexOf('.')) {
+      int dot = name.indexOf('.');
+      check(name.substring(0, dot), "schema", task, database);
+      check(name.substring(dot + 1), "table", task, database);
+      return java.util.List.of(name.substring(0, dot), name.substring(dot + 1));
+    }
+    check(name, "table", task, database);
+    return java.util.List.of(name);
+  }
+
   private static String printable(String text) {
     return text.replaceAll("\\p{Cntrl}", "?");
   }

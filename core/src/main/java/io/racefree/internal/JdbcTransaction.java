@@ -63,6 +63,7 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
   @Override
   public void onCommit(Runnable hook) {
     checkUsable("onCommit");
+    state.requireVisibleEnd("onCommit", dialect().kind(), "run a hook after its commit");
     hooks.add(hook);
   }
 
@@ -87,7 +88,27 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
    */
   public <P extends CompletionParticipant> P participant(Class<P> type, Supplier<P> create) {
     checkUsable("register completion work");
+    P existing = state.existingParticipant(type);
+    if (existing != null) {
+      return existing;
+    }
+    state.requireVisibleEnd("register completion work", dialect().kind(),
+        "hold what must be released when it ends (a MariaDB/MySQL named lock, LOCK TABLES)");
     return state.participant(type, create);
+  }
+
+  /** The participant of {@code type} registered so far in this transaction, or null. */
+  public <P extends CompletionParticipant> P existingParticipant(Class<P> type) {
+    return state.existingParticipant(type);
+  }
+
+  /** True when this is racefree's part of a transaction the application owns. */
+  public boolean joinsOwnersTransaction() {
+    return state.joined();
+  }
+
+  TransactionState state() {
+    return state;
   }
 
   Throwable complete(boolean committed, Throwable failure) {
@@ -151,7 +172,7 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
   public <T> T withTransaction(TransactionOptions nested, TransactionCallback<T> callback) {
     checkUsable("nested transaction");
     NestingRules.check(this, nested);
-    String savepoint = "rf_sp_" + (depth + 1);
+    String savepoint = state.savepointPrefix() + (depth + 1);
     TransactionControl.savepoint(this, savepoint);
     JdbcTransaction child =
         new JdbcTransaction(context(), connection(), state, options, isolation, depth + 1);

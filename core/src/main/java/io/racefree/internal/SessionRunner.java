@@ -1,31 +1,56 @@
 package io.racefree.internal;
 
 import io.racefree.SessionCallback;
+import io.racefree.dialect.Feature;
 import io.racefree.error.SqlErrorTranslator;
+import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs a callback on an auto-commit connection and gives it back as it came. Not API. */
+/**
+ * Runs a callback on an auto-commit connection and gives it back as it came. Inside the
+ * application's transaction it runs on that transaction's connection as it is, never committing
+ * it; on PostgreSQL, where a failed statement would abort the whole transaction, in a savepoint.
+ * Not API.
+ */
 public final class SessionRunner {
-  private final DatabaseContext context;
-  private final DataSource dataSource;
+  private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
-  public SessionRunner(DatabaseContext context, DataSource dataSource) {
+  private final DatabaseContext context;
+  private final ConnectionSource connections;
+
+  public SessionRunner(DatabaseContext context, ConnectionSource connections) {
     this.context = context;
-    this.dataSource = dataSource;
+    this.connections = connections;
   }
 
   public <T> T run(SessionCallback<T> callback) {
-    ConnectionLease lease = ConnectionLease.borrow(dataSource, context.dialect().kind());
+    ConnectionLease lease = connections.lease(context.dialect().kind());
     JdbcSession session = new JdbcSession(context, lease.connection());
+    boolean joined = lease.inOwnersTransaction();
+    String savepoint = joined && context.dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION)
+        ? "rf_session_" + SAVEPOINTS.incrementAndGet()
+        : null;
     Throwable failure = null;
+    boolean savepointSet = false;
     try {
-      if (!lease.connection().getAutoCommit()) {
+      if (!joined && !lease.connection().getAutoCommit()) {
         lease.connection().setAutoCommit(true);
       }
-      return callback.withSession(session);
+      if (savepoint != null) {
+        TransactionControl.executeSql(lease.connection(), "SAVEPOINT " + savepoint);
+        savepointSet = true;
+      }
+      T value = callback.withSession(session);
+      if (savepointSet) {
+        TransactionControl.executeSql(lease.connection(), "RELEASE SAVEPOINT " + savepoint);
+      }
+      return value;
     } catch (Throwable thrown) {
       failure = thrown;
+      if (savepointSet) {
+        rollBackTo(lease.connection(), savepoint, thrown);
+      }
       if (thrown instanceof SQLException sql) {
         throw SqlErrorTranslator.translate("session", null, sql, context.dialect().kind());
       }
@@ -33,6 +58,15 @@ public final class SessionRunner {
     } finally {
       session.close();
       lease.giveBack(failure, null);
+    }
+  }
+
+  private static void rollBackTo(Connection connection, String savepoint, Throwable failure) {
+    try {
+      TransactionControl.rollbackToSavepoint(connection, savepoint);
+      TransactionControl.executeSql(connection, "RELEASE SAVEPOINT " + savepoint);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 }

@@ -61,6 +61,11 @@ public final class TableInfo {
     return schema;
   }
 
+  /** The name to pass back to racefree for this table: {@code schema.name} or the plain name. */
+  public String reference() {
+    return schema == null ? name : schema + "." + name;
+  }
+
   /** The table name exactly as stored. */
   public String name() {
     return name;

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Runs an outermost transaction: borrow a connection, remember its state, begin, call back, commit
@@ -24,20 +23,36 @@ import javax.sql.DataSource;
  */
 public final class TransactionRunner {
   private final DatabaseContext context;
-  private final DataSource dataSource;
+  private final ConnectionSource connections;
+  private final JoinedTransactions joined;
 
-  public TransactionRunner(DatabaseContext context, DataSource dataSource) {
+  public TransactionRunner(DatabaseContext context, ConnectionSource connections) {
     this.context = context;
-    this.dataSource = dataSource;
+    this.connections = connections;
+    this.joined = new JoinedTransactions(context);
   }
 
+  /**
+   * Runs {@code callback} in a transaction of racefree's own, retried under the options' policy;
+   * inside the application's transaction, in a savepoint of it, never retried (the application owns
+   * the transaction, so only it can run the whole unit of work again).
+   */
   public <T> T run(TransactionOptions options, TransactionCallback<T> callback) {
+    ConnectionLease lease = connections.lease(context.dialect().kind());
+    if (lease.inOwnersTransaction()) {
+      return joined.run(lease, options, callback);
+    }
     RetryPolicy policy = options.retryPolicy();
     List<RacefreeException> earlier = new ArrayList<>();
     for (int attempt = 1; ; attempt++) {
       Committed<T> committed;
       try {
-        committed = runOnce(options, callback);
+        if (lease == null) {
+          lease = connections.lease(context.dialect().kind());
+        }
+        ConnectionLease current = lease;
+        lease = null;
+        committed = runOnce(current, options, callback);
       } catch (RacefreeException failure) {
         boolean retry = policy.shouldRetry(decisive(failure), attempt);
         Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
@@ -50,7 +65,7 @@ public final class TransactionRunner {
         pause(delay, failure);
         continue;
       }
-      runHooks(committed.hooks());
+      Hooks.runAll(committed.hooks());
       return committed.value();
     }
   }
@@ -69,8 +84,8 @@ public final class TransactionRunner {
     return failure;
   }
 
-  private <T> Committed<T> runOnce(TransactionOptions options, TransactionCallback<T> callback) {
-    ConnectionLease lease = ConnectionLease.borrow(dataSource, context.dialect().kind());
+  private <T> Committed<T> runOnce(
+      ConnectionLease lease, TransactionOptions options, TransactionCallback<T> callback) {
     Connection connection = lease.connection();
     JdbcTransaction transaction = null;
     Throwable failure = null;
@@ -154,24 +169,6 @@ public final class TransactionRunner {
 
   private void giveBack(ConnectionLease lease, TransactionOptions options, Throwable failure) {
     lease.giveBack(failure, connection -> TransactionControl.end(connection, context.dialect(), options));
-  }
-
-  private static void runHooks(List<Runnable> hooks) {
-    RuntimeException first = null;
-    for (Runnable hook : hooks) {
-      try {
-        hook.run();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
   }
 
   private void pause(Duration delay, RacefreeException failure) {

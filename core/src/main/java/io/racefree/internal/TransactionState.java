@@ -15,6 +15,60 @@ import java.util.function.Supplier;
 final class TransactionState {
   private RacefreeException killedBy;
   private final Map<Class<?>, CompletionParticipant> participants = new LinkedHashMap<>();
+  private final String savepointPrefix;
+  private final boolean joined;
+  private boolean ownerEndVisible = true;
+
+  /** The state of a transaction racefree began. */
+  TransactionState() {
+    this("rf_sp_", false);
+  }
+
+  private TransactionState(String savepointPrefix, boolean joined) {
+    this.savepointPrefix = savepointPrefix;
+    this.joined = joined;
+  }
+
+  /** The state of racefree's part (a savepoint) of a transaction the application owns. */
+  static TransactionState joined(String savepointPrefix) {
+    return new TransactionState(savepointPrefix, true);
+  }
+
+  /** The prefix of the savepoints of nested transactions, unique within the connection's transaction. */
+  String savepointPrefix() {
+    return savepointPrefix;
+  }
+
+  /** True when the application, not racefree, owns the transaction. */
+  boolean joined() {
+    return joined;
+  }
+
+  /** Records that the application cannot tell racefree when its transaction ends. */
+  void ownerEndInvisible() {
+    ownerEndVisible = false;
+  }
+
+  /**
+   * Fails when racefree cannot see the end of the transaction: {@code what} must happen after it
+   * (a hook after the commit, a lock released after the end).
+   */
+  void requireVisibleEnd(String task, io.racefree.dialect.DatabaseKind database, String what) {
+    if (!ownerEndVisible) {
+      throw new io.racefree.error.TransactionStateException(
+          io.racefree.error.ErrorDetails.of(task, database),
+          "racefree takes part in a transaction it did not begin, on a connection that cannot tell it"
+              + " when that transaction ends, so it cannot " + what,
+          "do this after your own commit, or join through an integration that reports the end of the"
+              + " transaction (racefree-spring), or let racefree own the transaction",
+          null);
+    }
+  }
+
+  /** The participant of {@code type} if one was registered, else null. */
+  <P extends CompletionParticipant> P existingParticipant(Class<P> type) {
+    return type.cast(participants.get(type));
+  }
 
   RacefreeException killedBy() {
     return killedBy;

@@ -73,6 +73,10 @@ public final class TableLocks {
   }
 
   private static void lockMySql(JdbcTransaction tx, List<Resolved> locks, boolean noWait, String task) {
+    if (tx.joinsOwnersTransaction()) {
+      throw LockSupport.misuse(tx, task, "LOCK TABLES would commit the transaction racefree takes part in"
+          + " but does not own", "lock the rows you need with lockRows, or use a named lock");
+    }
     LockedTables locked = tx.participant(LockedTables.class, LockedTables::new);
     if (!locked.isEmpty()) {
       throw LockSupport.misuse(tx, task, "this transaction already ran LOCK TABLES on " + locked.tables()
@@ -111,8 +115,8 @@ public final class TableLocks {
     if (!tx.dialect().kind().isMySqlFamily()) {
       return;
     }
-    LockedTables locked = tx.participant(LockedTables.class, LockedTables::new);
-    if (!locked.isEmpty() && !locked.contains(table.name())) {
+    LockedTables locked = tx.existingParticipant(LockedTables.class);
+    if (locked != null && !locked.isEmpty() && !locked.contains(table.name())) {
       throw LockSupport.misuse(tx, task, "this transaction locked only " + locked.tables()
           + " with LOCK TABLES, so it may not touch '" + table.name() + "'",
           "list '" + table.name() + "' in the lockTables call too");

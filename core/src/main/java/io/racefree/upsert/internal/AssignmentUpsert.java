@@ -76,7 +76,7 @@ public final class AssignmentUpsert {
 
   /** The atomic UPDATE of the lookup's row and the row as it is afterwards; empty if none matched. */
   private static Optional<UpdateOrCreateResult> update(UpsertCall call, Assignments updates) {
-    int changed = AtomicUpdates.update(call.tx(), call.table().name(), call.lookup(), updates, Guard.none());
+    int changed = AtomicUpdates.update(call.tx(), call.table().reference(), call.lookup(), updates, Guard.none());
     if (changed == 0) {
       return Optional.empty();
     }

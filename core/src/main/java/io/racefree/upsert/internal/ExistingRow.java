@@ -36,6 +36,6 @@ public final class ExistingRow {
         }
       }
     }
-    return handle.find(info.name(), resolved);
+    return handle.find(info.reference(), resolved);
   }
 }

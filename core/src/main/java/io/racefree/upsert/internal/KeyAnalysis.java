@@ -1,7 +1,6 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.dialect.DatabaseKind;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcHandle;
 import io.racefree.internal.TableInfo;
@@ -39,8 +38,9 @@ public final class KeyAnalysis {
   }
 
   private static List<KeyInfo> read(JdbcHandle handle, TableInfo table, String task) {
-    DatabaseKind kind = handle.dialect().kind();
-    H2Extras h2 = kind == DatabaseKind.H2 ? H2Extras.read(handle, table, task) : H2Extras.NONE;
+    H2Extras h2 = handle.dialect().keyDetailsOnlyInInformationSchema()
+        ? H2Extras.read(handle, table, task)
+        : H2Extras.NONE;
     List<KeyInfo> keys = new ArrayList<>();
     for (UniqueKey key : table.uniqueKeys()) {
       Set<String> aliases = new HashSet<>(h2.aliasesOf(key));
@@ -59,17 +59,17 @@ public final class KeyAnalysis {
     static final H2Extras NONE = new H2Extras(Map.of(), Map.of());
 
     static H2Extras read(JdbcHandle handle, TableInfo table, String task) {
-      List<Parameter> name = List.of(Parameter.untyped(table.name()));
+      List<Parameter> name = List.of(Parameter.untyped(table.schema()), Parameter.untyped(table.name()));
       Map<String, Boolean> nnd = new HashMap<>();
       for (Row row : handle.query(task + ": read unique keys",
           "SELECT INDEX_NAME, NULLS_DISTINCT FROM INFORMATION_SCHEMA.INDEXES"
-              + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ?", name)) {
+              + " WHERE TABLE_SCHEMA = COALESCE(CAST(? AS VARCHAR), SCHEMA()) AND TABLE_NAME = ?", name)) {
         nnd.put(upper(row.getString("INDEX_NAME")), "NO".equals(row.getString("NULLS_DISTINCT")));
       }
       Map<String, Set<String>> names = new HashMap<>();
       for (Row row : handle.query(task + ": read unique keys",
           "SELECT CONSTRAINT_NAME, CONSTRAINT_TYPE, INDEX_NAME FROM"
-              + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = SCHEMA()"
+              + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = COALESCE(CAST(? AS VARCHAR), SCHEMA())"
               + " AND TABLE_NAME = ? AND CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE')", name)) {
         String index = upper(row.getString("INDEX_NAME"));
         Set<String> aliases = Set.of(upper(row.getString("CONSTRAINT_NAME")), index);

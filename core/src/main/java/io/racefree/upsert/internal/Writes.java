@@ -54,7 +54,7 @@ final class Writes {
 
   /** Applies {@code updates} to the row of {@code lookup}; returns the row as it is afterwards. */
   static Row update(UpsertCall call, Map<String, Object> lookup, Map<String, Object> updates) {
-    call.tx().update(call.table().name(), lookup, updates);
+    call.tx().update(call.table().reference(), lookup, updates);
     Map<String, Object> after = new java.util.LinkedHashMap<>(lookup);
     updates.forEach((column, value) -> {
       if (after.containsKey(column)) {
@@ -66,7 +66,7 @@ final class Writes {
 
   private static Row insertAndRead(JdbcHandle handle, UpsertCall call, Map<String, Object> row) {
     TableInfo table = call.table();
-    Row inserted = handle.insert(table.name(), row);
+    Row inserted = handle.insert(table.reference(), row);
     if (!table.primaryKey().isEmpty() || call.dialect().supports(Feature.INSERT_RETURNING)) {
       return inserted;
     }

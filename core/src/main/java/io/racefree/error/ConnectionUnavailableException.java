@@ -1,0 +1,14 @@
+package io.racefree.error;
+
+/**
+ * No connection could be had: the pool timed out (every connection in use) or the server refused or
+ * did not answer. Nothing started, so nothing needs to be undone and the work may be run again.
+ */
+public class ConnectionUnavailableException extends RacefreeException {
+  public ConnectionUnavailableException(ErrorDetails details, String problem, Throwable cause) {
+    super(ErrorCategory.CONNECTION_UNAVAILABLE, details, problem,
+        "nothing started; run the work again later. If the pool timed out, look for code holding"
+            + " connections (a second connection taken inside a transaction holds two) or enlarge the pool",
+        cause);
+  }
+}
