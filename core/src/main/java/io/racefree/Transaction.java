@@ -234,13 +234,14 @@ public interface Transaction extends Handle {
   }
 
   /**
-   * Guarded atomic updates of several rows, deadlock-free by construction: one locking read takes
-   * the rows of {@code updates} (keyed by {@code keyColumn}, a single-column primary or unique key)
-   * in ascending key order and checks every row's guard; then one UPDATE applies every row's
-   * assignments. Returns true when all rows existed and passed their guards; false when one did not,
-   * in which case nothing was written (the rows stay locked until this transaction ends). Two
-   * transactions with overlapping keys, in any order, queue instead of deadlocking: this is the
-   * transfer form.
+   * Guarded atomic updates of several rows, deadlock-free by construction: the rows of {@code
+   * updates} (keyed by {@code keyColumn}, a single-column primary or unique key) are locked in
+   * ascending key order and nothing is written before every guard has passed. Returns true when
+   * every row was updated; false when a guard failed, in which case nothing was written (rows read
+   * so far stay locked until this transaction ends). A key without a row is a {@link
+   * io.racefree.error.NotFoundException}; if a row before it was already written, this transaction
+   * is marked rollback-only. Two transactions with overlapping keys, in any order, queue instead of
+   * deadlocking: this is the transfer form. See {@code docs/locks.md}.
    */
   default boolean updateAll(String table, String keyColumn,
       java.util.Map<?, io.racefree.lock.RowUpdate> updates) {

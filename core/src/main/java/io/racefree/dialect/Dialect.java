@@ -128,10 +128,12 @@ public abstract class Dialect {
 
   /**
    * True when, at {@code isolation}, a row committed after the transaction's snapshot stays
-   * invisible even to locking reads (PostgreSQL and H2 at REPEATABLE READ and SERIALIZABLE).
+   * invisible even to locking reads: engines with row locks whose locking reads keep the snapshot
+   * (PostgreSQL and H2) at REPEATABLE READ and SERIALIZABLE.
    */
   public boolean snapshotHidesNewerRows(Isolation isolation) {
-    return false;
+    boolean snapshotLevel = isolation == Isolation.REPEATABLE_READ || isolation == Isolation.SERIALIZABLE;
+    return snapshotLevel && supports(Feature.SELECT_FOR_UPDATE) && !onlyLockingReadsSeeNewerRows();
   }
 
   /**
@@ -139,6 +141,19 @@ public abstract class Dialect {
    * read of a missing row takes a gap lock that two creators then deadlock on.
    */
   public boolean plainReadsLock(Isolation isolation) {
+    return false;
+  }
+
+  /** False where a table name cannot be qualified with a schema or database (SQLite). */
+  public boolean hasSchemas() {
+    return true;
+  }
+
+  /**
+   * True when the JDBC catalog leaves out what key analysis needs (NULLS NOT DISTINCT, the
+   * constraint names behind unique indexes), to be read from INFORMATION_SCHEMA instead (H2).
+   */
+  public boolean keyDetailsOnlyInInformationSchema() {
     return false;
   }
 

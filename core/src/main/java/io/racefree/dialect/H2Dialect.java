@@ -40,13 +40,13 @@ public final class H2Dialect extends Dialect {
   }
 
   @Override
-  public boolean foldsUnquotedToUpperCase() {
+  public boolean keyDetailsOnlyInInformationSchema() {
     return true;
   }
 
   @Override
-  public boolean snapshotHidesNewerRows(Isolation isolation) {
-    return isolation == Isolation.REPEATABLE_READ || isolation == Isolation.SERIALIZABLE;
+  public boolean foldsUnquotedToUpperCase() {
+    return true;
   }
 
   @Override

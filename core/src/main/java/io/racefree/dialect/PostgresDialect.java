@@ -40,11 +40,6 @@ public final class PostgresDialect extends Dialect {
   }
 
   @Override
-  public boolean snapshotHidesNewerRows(Isolation isolation) {
-    return isolation == Isolation.REPEATABLE_READ || isolation == Isolation.SERIALIZABLE;
-  }
-
-  @Override
   public NamedLockKind namedLocks() {
     return NamedLockKind.ADVISORY;
   }

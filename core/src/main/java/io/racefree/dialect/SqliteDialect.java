@@ -46,6 +46,11 @@ public final class SqliteDialect extends Dialect {
   }
 
   @Override
+  public boolean hasSchemas() {
+    return false;
+  }
+
+  @Override
   public boolean controlsTransactionsWithSql() {
     return true;
   }

@@ -127,9 +127,10 @@ public final class Catalog {
 
   private String resolveSchema(Connection connection, DatabaseMetaData meta, String requested, String task)
       throws SQLException {
-    if (dialect.kind() == io.racefree.dialect.DatabaseKind.SQLITE) {
+    if (!dialect.hasSchemas()) {
       throw new InvalidRequestException(ErrorDetails.of(task, dialect.kind()),
-          "schema-qualified table names are not supported on SQLite ('" + requested + ".')",
+          "schema-qualified table names are not supported on " + dialect.kind().displayName()
+              + " ('" + requested + ".')",
           "use the plain table name", null);
     }
     List<String> existing = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.racefree.Row;
 import io.racefree.dialect.DatabaseKind;
 import io.racefree.error.ErrorCategory;
 import io.racefree.error.InvalidRequestException;
+import io.racefree.error.NotFoundException;
 import io.racefree.testing.Interleaving;
 import io.racefree.tx.Isolation;
 import io.racefree.tx.RetryPolicy;
@@ -135,13 +136,33 @@ abstract class OrderedUpdateContract {
     return false;
   }
 
+  /** Both directions: the guarded row comes first in key order, or after the credited one. */
   @Test
-  void aFailedGuardWritesNothingAndAMissingKeyIsFalse() {
-    boolean moved = db.database().withTransaction(tx -> transfer(tx, 2, 1, 500));
-    boolean toNobody = db.database().updateAll("account", "id", Map.of(
-        1, RowUpdate.of(Assignments.subtract("balance", 5)), 99, RowUpdate.of(Assignments.add("balance", 5))));
-    assertThat(moved).isFalse();
-    assertThat(toNobody).isFalse();
+  void aFailedGuardWritesNothing() {
+    boolean guardedRowFirst = db.database().withTransaction(tx -> transfer(tx, 1, 2, 500));
+    boolean guardedRowSecond = db.database().withTransaction(tx -> transfer(tx, 2, 1, 500));
+    assertThat(guardedRowFirst).isFalse();
+    assertThat(guardedRowSecond).isFalse();
+    assertThat(balances()).containsExactly(100L, 100L, 100L);
+  }
+
+  /**
+   * A key without a row is a NotFoundException, before any write when it comes first, and with the
+   * transaction marked rollback-only when a row before it was already written: nothing commits.
+   */
+  @Test
+  void aMissingKeyIsNotFoundAndNothingCommits() {
+    assertThatThrownBy(() -> db.database().useTransaction(tx -> transfer(tx, 1, 0, 5)))
+        .isInstanceOf(NotFoundException.class);
+    boolean[] rollbackOnly = new boolean[1];
+    db.database().useTransaction(tx -> {
+      assertThatThrownBy(() -> transfer(tx, 1, 99, 5)).isInstanceOf(NotFoundException.class);
+      rollbackOnly[0] = tx.isRollbackOnly();
+    });
+    assertThatThrownBy(() -> db.database().updateAll("account", "id", Map.of(
+        1, RowUpdate.of(Assignments.add("balance", 1)), 99, RowUpdate.of(Assignments.add("balance", 1)))))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(rollbackOnly[0]).as("rollback-only after the debit of 1 was written").isTrue();
     assertThat(balances()).containsExactly(100L, 100L, 100L);
   }
 

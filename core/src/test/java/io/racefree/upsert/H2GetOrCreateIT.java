@@ -16,4 +16,9 @@ class H2GetOrCreateIT extends GetOrCreateContract {
   List<Isolation> isolations() {
     return List.of(Isolation.READ_COMMITTED, Isolation.REPEATABLE_READ, Isolation.SERIALIZABLE);
   }
+
+  @Override
+  List<EqualPair> equalPairs() {
+    return List.of(new EqualPair("VARCHAR_IGNORECASE", "VARCHAR_IGNORECASE(40)", "Java", "JAVA"));
+  }
 }

@@ -16,4 +16,9 @@ class MySqlDriverGetOrCreateIT extends GetOrCreateContract {
   List<Isolation> isolations() {
     return List.of(Isolation.READ_COMMITTED, Isolation.REPEATABLE_READ, Isolation.SERIALIZABLE);
   }
+
+  @Override
+  List<EqualPair> equalPairs() {
+    return MySqlFamilyPairs.PAIRS;
+  }
 }

@@ -8,6 +8,7 @@ import io.racefree.bench.harness.Tally;
 import io.racefree.lock.Assignments;
 import io.racefree.lock.Guard;
 import io.racefree.lock.RowLock;
+import io.racefree.lock.RowUpdate;
 import io.racefree.testing.Engine;
 import io.racefree.tx.RetryPolicy;
 import io.racefree.tx.TransactionOptions;
@@ -28,6 +29,8 @@ final class RacefreeCalls {
       + "subtract(balance, amount), atLeast(balance, amount)); tx.update(..., add(balance, amount))) in id order";
   static final String LOCKED_TRANSFER = "db.withTransaction(retry standard, tx -> tx.lockRowsInOrder(account, id, "
       + "[from, to], forUpdate()); tx.update(account, {id}, {balance}) x2)";
+  static final String UPDATE_ALL_TRANSFER = "db.withTransaction(retry standard, tx -> tx.updateAll(account, id, "
+      + "{from: subtract(balance, amount) if balance >= amount, to: add(balance, amount)}))";
   static final String SESSION_LOCK = "db.withLock(name, session -> ...)";
   static final String TRANSACTION_LOCK = "db.withTransaction(tx -> { tx.lock(name); ... })";
 
@@ -86,6 +89,15 @@ final class RacefreeCalls {
     Database db = database.racefree();
     TransactionOptions options = retrying(tally);
     return Optional.of((from, to, amount, t) -> db.withTransaction(options, tx -> atomicMove(tx, from, to, amount)));
+  }
+
+  /** The README's transfer: one deadlock-free call that locks both rows in key order. */
+  static Optional<TransferWorkload.Transfer> updateAllTransfer(BenchDatabase database, Tally tally) {
+    Database db = database.racefree();
+    TransactionOptions options = retrying(tally);
+    return Optional.of((from, to, amount, t) -> db.withTransaction(options, tx -> tx.updateAll("account", "id", Map.of(
+        from, RowUpdate.of(Assignments.subtract("balance", amount), Guard.atLeast("balance", amount)),
+        to, RowUpdate.of(Assignments.add("balance", amount))))));
   }
 
   static Optional<TransferWorkload.Transfer> lockedTransfer(BenchDatabase database, Tally tally) {

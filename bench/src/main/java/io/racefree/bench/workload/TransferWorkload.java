@@ -49,6 +49,10 @@ public final class TransferWorkload implements Workload {
     Tally racefreeTally = new Tally();
     RacefreeCalls.transfer(database, racefreeTally).ifPresent(transfer ->
         contenders.add(contender(database, "racefree", Role.RACEFREE, RacefreeCalls.TRANSFER, racefreeTally, transfer)));
+    Tally updateAllTally = new Tally();
+    RacefreeCalls.updateAllTransfer(database, updateAllTally).ifPresent(transfer ->
+        contenders.add(contender(database, "racefree-update-all", Role.RACEFREE, RacefreeCalls.UPDATE_ALL_TRANSFER,
+            updateAllTally, transfer)));
     Tally lockedTally = new Tally();
     RacefreeCalls.lockedTransfer(database, lockedTally).ifPresent(transfer ->
         contenders.add(contender(database, "racefree-locked", Role.RACEFREE, RacefreeCalls.LOCKED_TRANSFER,

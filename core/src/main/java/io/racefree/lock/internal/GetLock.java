@@ -62,13 +62,17 @@ final class GetLock {
     try {
       releaseAll(handle.connection(), List.of(name));
     } catch (SQLException e) {
-      RuntimeException translated = SqlErrorTranslator.translate(task + ": release", RELEASE, e,
-          handle.dialect().kind());
-      if (failure == null) {
-        throw translated;
-      }
-      failure.addSuppressed(translated);
+      throwOrSuppress(SqlErrorTranslator.translate(task + ": release", RELEASE, e,
+          handle.dialect().kind()), failure);
     }
+  }
+
+  /** Throws {@code releaseFailure}, or adds it to the failure that is already on its way out. */
+  static void throwOrSuppress(RuntimeException releaseFailure, Throwable failure) {
+    if (failure == null) {
+      throw releaseFailure;
+    }
+    failure.addSuppressed(releaseFailure);
   }
 
   static ErrorDetails details(JdbcHandle handle, String task) {

@@ -66,7 +66,7 @@ public final class NamedLocks {
   public static void lockComputedKey(JdbcTransaction tx, String keySql, List<Parameter> parameters,
       String task) {
     switch (tx.dialect().namedLocks()) {
-      case ADVISORY -> tx.query(task, "SELECT pg_advisory_xact_lock(" + keySql + ")", parameters);
+      case ADVISORY -> PostgresNamedLocks.lockUntilEnd(tx, keySql, parameters, task);
       case GET_LOCK -> {
         if (!MySqlNamedLocks.acquireUntilEnd(tx, keySql, parameters, "@@innodb_lock_wait_timeout",
             List.of(), task)) {

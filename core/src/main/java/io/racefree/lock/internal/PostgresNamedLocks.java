@@ -14,7 +14,12 @@ import java.util.List;
 final class PostgresNamedLocks implements NamedLocks.Strategy {
   @Override
   public void lock(JdbcTransaction tx, String name, String task) {
-    tx.query(task, "SELECT pg_advisory_xact_lock(?)", key(name));
+    lockUntilEnd(tx, "?", key(name), task);
+  }
+
+  /** {@code pg_advisory_xact_lock} on the bigint {@code keySql} computes. */
+  static void lockUntilEnd(JdbcTransaction tx, String keySql, List<Parameter> parameters, String task) {
+    tx.query(task, "SELECT pg_advisory_xact_lock(" + keySql + ")", parameters);
   }
 
   @Override
@@ -25,7 +30,7 @@ final class PostgresNamedLocks implements NamedLocks.Strategy {
     }
     try {
       return tx.withTransaction(inner -> LockWaits.bounded((JdbcTransaction) inner, timeout, task, () -> {
-        ((JdbcTransaction) inner).query(task, "SELECT pg_advisory_xact_lock(?)", key(name));
+        lockUntilEnd((JdbcTransaction) inner, "?", key(name), task);
         return true;
       }));
     } catch (LockTimeoutException timedOut) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A named lock held by one auto-commit session for work that spans transactions: PostgreSQL
@@ -28,7 +29,7 @@ public final class SessionLocks {
     database.dialect().require(Feature.SESSION_NAMED_LOCK, task);
     return database.withSession(session -> {
       JdbcHandle handle = (JdbcHandle) session;
-      Runnable release = acquire(handle, LockSupport.checkName(handle, task, name), task);
+      Consumer<Throwable> release = acquire(handle, LockSupport.checkName(handle, task, name), task);
       Throwable failure = null;
       try {
         return callback.withSession(session);
@@ -36,13 +37,13 @@ public final class SessionLocks {
         failure = thrown;
         throw thrown;
       } finally {
-        release(release, failure);
+        release.accept(failure);
       }
     });
   }
 
-  /** Takes the lock and returns what releases it. */
-  private static Runnable acquire(JdbcHandle handle, String name, String task) {
+  /** Takes the lock and returns what releases it, given the callback's failure (or null). */
+  private static Consumer<Throwable> acquire(JdbcHandle handle, String name, String task) {
     if (handle.dialect().namedLocks() == NamedLockKind.GET_LOCK) {
       String locked = GetLock.acquire(handle, "?", List.of(Parameter.untyped(LockKeys.mySqlName(name))),
           "?", List.of(Parameter.untyped(GetLock.FOREVER_SECONDS)), task);
@@ -50,14 +51,14 @@ public final class SessionLocks {
         throw new LockTimeoutException(GetLock.details(handle, task),
             "GET_LOCK did not grant lock '" + name + "'", null);
       }
-      return () -> GetLock.release(handle, locked, task, null);
+      return failure -> GetLock.release(handle, locked, task, failure);
     }
     long key = LockKeys.postgresKey(name);
     handle.query(task, "SELECT pg_advisory_lock(?)", List.of(Parameter.untyped(key)));
-    return () -> unlockAdvisory(handle, key, task);
+    return failure -> unlockAdvisory(handle, key, task, failure);
   }
 
-  private static void unlockAdvisory(JdbcHandle handle, long key, String task) {
+  private static void unlockAdvisory(JdbcHandle handle, long key, String task, Throwable failure) {
     String sql = "SELECT pg_advisory_unlock(?)";
     Connection connection = handle.connection();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -65,18 +66,8 @@ public final class SessionLocks {
       statement.executeQuery().close();
     } catch (SQLException e) {
       ConnectionAbort.abortQuietly(connection, e);
-      throw SqlErrorTranslator.translate(task + ": release", sql, e, handle.dialect().kind());
-    }
-  }
-
-  private static void release(Runnable release, Throwable failure) {
-    try {
-      release.run();
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        throw e;
-      }
-      failure.addSuppressed(e);
+      GetLock.throwOrSuppress(SqlErrorTranslator.translate(task + ": release", sql, e,
+          handle.dialect().kind()), failure);
     }
   }
 }

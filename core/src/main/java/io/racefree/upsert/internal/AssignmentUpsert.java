@@ -48,7 +48,7 @@ public final class AssignmentUpsert {
 
   private static UpdateOrCreateResult throughKey(
       UpsertCall call, KeyInfo key, Assignments updates, Map<String, Object> create) {
-    boolean updateFirst = !call.kind().isMySqlFamily()
+    boolean updateFirst = !call.dialect().onlyLockingReadsSeeNewerRows()
         || (GetOrCreateRun.readsFirst(call) && Reads.find(call, call.lookup(), Reads.Mode.PLAIN).isPresent());
     if (updateFirst) {
       Optional<UpdateOrCreateResult> updated = update(call, updates);

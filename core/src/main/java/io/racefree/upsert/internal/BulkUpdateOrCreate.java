@@ -2,7 +2,7 @@ package io.racefree.upsert.internal;
 
 import io.racefree.Row;
 import io.racefree.Transaction;
-import io.racefree.dialect.DatabaseKind;
+import io.racefree.dialect.Feature;
 import io.racefree.upsert.UpdateOrCreateResult;
 import io.racefree.upsert.UpsertOptions;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ public final class BulkUpdateOrCreate {
     List<Pending> together = chunk.stream().filter(BulkUpdateOrCreate::keyIsTheLookup).toList();
     if (!together.isEmpty()) {
       UpsertCall first = together.get(0).call;
-      if (first.kind() == DatabaseKind.POSTGRESQL && sameColumns(together)) {
+      if (first.dialect().supports(Feature.UPSERT_REPORTS_INSERTED) && sameColumns(together)) {
         BulkStatements.matchUpserted(together, BulkStatements.upsert(together));
       } else {
         updateExisting(together);

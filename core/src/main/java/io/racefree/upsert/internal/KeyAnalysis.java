@@ -1,7 +1,6 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.dialect.DatabaseKind;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcHandle;
 import io.racefree.internal.TableInfo;
@@ -39,8 +38,9 @@ public final class KeyAnalysis {
   }
 
   private static List<KeyInfo> read(JdbcHandle handle, TableInfo table, String task) {
-    DatabaseKind kind = handle.dialect().kind();
-    H2Extras h2 = kind == DatabaseKind.H2 ? H2Extras.read(handle, table, task) : H2Extras.NONE;
+    H2Extras h2 = handle.dialect().keyDetailsOnlyInInformationSchema()
+        ? H2Extras.read(handle, table, task)
+        : H2Extras.NONE;
     List<KeyInfo> keys = new ArrayList<>();
     for (UniqueKey key : table.uniqueKeys()) {
       Set<String> aliases = new HashSet<>(h2.aliasesOf(key));
