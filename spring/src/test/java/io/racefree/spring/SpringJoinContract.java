@@ -178,6 +178,45 @@ abstract class SpringJoinContract {
   }
 
   @Test
+  void aTransactionAwareDataSourceProxyIsUnwrappedAndJoined() {
+    Database throughProxy = RacefreeSpring.database(
+        new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(counting));
+    int before = counting.borrowed();
+    transactions.executeWithoutResult(status -> {
+      throughProxy.insert("item", Map.of("name", "a"));
+      throughProxy.useTransaction(tx -> tx.insert("item", Map.of("name", "b")));
+      assertThat(committedNames()).isEmpty();
+      status.setRollbackOnly();
+    });
+    assertThat(counting.borrowed() - before).isEqualTo(1);
+    assertThat(committedNames()).isEmpty();
+  }
+
+  /** MariaDB's GET_LOCK outlives transactions: racefree releases it when Spring's transaction ends. */
+  @Test
+  void aNamedLockTakenInsideASpringTransactionIsHeldUntilSpringEnds() {
+    io.racefree.dialect.DatabaseKind kind = db.dialect().kind();
+    if (!kind.isMySqlFamily() && kind != io.racefree.dialect.DatabaseKind.POSTGRESQL) {
+      return;
+    }
+    String name = "rf-spring-" + System.nanoTime();
+    Database separate = Database.of(testDatabase.dataSource());
+    for (boolean commit : List.of(true, false)) {
+      transactions.executeWithoutResult(status -> {
+        db.useTransaction(tx -> tx.lock(name));
+        boolean grantedElsewhere = separate.withTransaction(tx -> tx.tryLock(name, java.time.Duration.ZERO));
+        assertThat(grantedElsewhere).as("held by Spring's transaction after racefree's part ended").isFalse();
+        if (!commit) {
+          status.setRollbackOnly();
+        }
+      });
+      boolean granted = separate.withTransaction(tx -> tx.tryLock(name, java.time.Duration.ZERO));
+      assertThat(granted).as("released when Spring's transaction ended").isTrue();
+    }
+    // the leak check after each test finds no named lock left on any pooled connection
+  }
+
+  @Test
   void outsideASpringTransactionRacefreeRunsItsOwn() {
     db.insert("item", Map.of("name", "own"));
     db.useTransaction(tx -> tx.insert("item", Map.of("name", "own-tx")));
