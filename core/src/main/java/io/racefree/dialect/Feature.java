@@ -8,6 +8,8 @@ package io.racefree.dialect;
 public enum Feature {
   /** {@code INSERT ... RETURNING}. */
   INSERT_RETURNING,
+  /** {@code UPDATE ... RETURNING} (PostgreSQL, SQLite 3.35+; MariaDB has it on INSERT and DELETE only). */
+  UPDATE_RETURNING,
   /** {@code INSERT ... ON CONFLICT (cols) DO NOTHING / DO UPDATE} with {@code RETURNING}. */
   ON_CONFLICT,
   /**

@@ -21,7 +21,7 @@ public final class SqliteDialect extends Dialect {
   protected void declareFeatures(Set<Feature> into, ServerVersion version) {
     into.addAll(Set.of(SAVEPOINTS, SINGLE_WRITER, TABLE_LOCK, READ_ONLY_TRANSACTIONS));
     if (version.atLeast(3, 35)) {
-      into.addAll(Set.of(INSERT_RETURNING, ON_CONFLICT));
+      into.addAll(Set.of(INSERT_RETURNING, UPDATE_RETURNING, ON_CONFLICT));
     }
   }
 

@@ -197,6 +197,24 @@ abstract class JoinContract {
   }
 
   @Test
+  void namedLocksAndTableLocksThatWouldOutliveRacefreesPartAreRefusedOnMariaDb() throws SQLException {
+    if (!db.dialect().kind().isMySqlFamily()) {
+      return; // PostgreSQL's and H2's transaction locks end with the owner's transaction by themselves
+    }
+    ownerInserts("outer");
+    Database joined = db.on(owner);
+    assertThatThrownBy(() -> joined.useTransaction(tx -> tx.lock("rf-join-" + System.nanoTime())))
+        .isInstanceOf(TransactionStateException.class)
+        .hasMessageContaining("cannot hold what must be released");
+    assertThatThrownBy(() -> joined.useTransaction(tx -> tx.lockTable("item", io.racefree.lock.TableLockMode.EXCLUSIVE)))
+        .isInstanceOf(TransactionStateException.class)
+        .hasMessageContaining("LOCK TABLES would commit");
+    assertThat(committedNames()).isEmpty();
+    owner.commit();
+    assertThat(committedNames()).containsExactly("outer");
+  }
+
+  @Test
   void onAnAutoCommitConnectionRacefreeOwnsItsTransactionAndRestoresTheConnection() throws SQLException {
     owner.setAutoCommit(true);
     List<String> ran = new java.util.ArrayList<>();

@@ -178,6 +178,59 @@ abstract class SpringJoinContract {
   }
 
   @Test
+  void aTransactionAwareDataSourceProxyIsUnwrappedAndJoined() {
+    Database throughProxy = RacefreeSpring.database(
+        new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(counting));
+    int before = counting.borrowed();
+    transactions.executeWithoutResult(status -> {
+      throughProxy.insert("item", Map.of("name", "a"));
+      throughProxy.useTransaction(tx -> tx.insert("item", Map.of("name", "b")));
+      assertThat(committedNames()).isEmpty();
+      status.setRollbackOnly();
+    });
+    assertThat(counting.borrowed() - before).isEqualTo(1);
+    assertThat(committedNames()).isEmpty();
+  }
+
+  /** MariaDB's GET_LOCK outlives transactions: racefree releases it when Spring's transaction ends. */
+  @Test
+  void aNamedLockTakenInsideASpringTransactionIsHeldUntilSpringEnds() {
+    io.racefree.dialect.DatabaseKind kind = db.dialect().kind();
+    if (!kind.isMySqlFamily() && kind != io.racefree.dialect.DatabaseKind.POSTGRESQL) {
+      return;
+    }
+    String name = "rf-spring-" + System.nanoTime();
+    Database separate = Database.of(testDatabase.dataSource());
+    for (boolean commit : List.of(true, false)) {
+      transactions.executeWithoutResult(status -> {
+        db.useTransaction(tx -> tx.lock(name));
+        boolean grantedElsewhere = separate.withTransaction(tx -> tx.tryLock(name, java.time.Duration.ZERO));
+        assertThat(grantedElsewhere).as("held by Spring's transaction after racefree's part ended").isFalse();
+        if (!commit) {
+          status.setRollbackOnly();
+        }
+      });
+      boolean granted = separate.withTransaction(tx -> tx.tryLock(name, java.time.Duration.ZERO));
+      assertThat(granted).as("released when Spring's transaction ended").isTrue();
+    }
+    // the leak check after each test finds no named lock left on any pooled connection
+  }
+
+  /** H2 has no named locks: racefree commits a lock row on a connection of its own (docs/locks.md). */
+  @Test
+  void onH2TheFirstLockOfANameTakesASecondConnectionOnce() {
+    if (db.dialect().kind() != io.racefree.dialect.DatabaseKind.H2) {
+      return;
+    }
+    String name = "rf-h2-" + System.nanoTime();
+    for (int expected : new int[] {2, 1}) {
+      int before = counting.borrowed();
+      transactions.executeWithoutResult(status -> db.useTransaction(tx -> tx.lock(name)));
+      assertThat(counting.borrowed() - before).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void outsideASpringTransactionRacefreeRunsItsOwn() {
     db.insert("item", Map.of("name", "own"));
     db.useTransaction(tx -> tx.insert("item", Map.of("name", "own-tx")));
@@ -270,8 +323,10 @@ abstract class SpringJoinContract {
     int threads = 8;
     int perThread = 15;
     List<String> keys = List.of("k0", "k1", "k2");
+    AtomicInteger retries = new AtomicInteger();
     RetryingTransactionTemplate retrying = new RetryingTransactionTemplate(transactionManager,
         new DefaultTransactionDefinition(), db, RetryPolicy.standard().withMaxAttempts(200)
+            .withListener(attempt -> retries.incrementAndGet())
             // SQLite: a deferred transaction that cannot take the write lock fails SQLITE_BUSY at once
             .retryingOn(ErrorCategory.SERIALIZATION_FAILURE, ErrorCategory.DEADLOCK,
                 ErrorCategory.STALE_VERSION, ErrorCategory.LOCK_TIMEOUT));
@@ -305,6 +360,8 @@ abstract class SpringJoinContract {
     } finally {
       executor.shutdownNow();
     }
+    System.out.println("racefree: " + testDatabase.name() + " hot-key units " + threads * perThread
+        + ", failed attempts seen by the retrying template " + retries.get());
     assertThat(escaped).as("errors that escaped the retry").isEmpty();
     List<Row> rows = db.list("item", Map.of());
     assertThat(rows).as("one row per key: no duplicates").hasSize(keys.size());

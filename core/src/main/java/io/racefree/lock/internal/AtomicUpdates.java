@@ -1,6 +1,8 @@
 package io.racefree.lock.internal;
 
 import io.racefree.Handle;
+import io.racefree.Row;
+import io.racefree.dialect.Feature;
 import io.racefree.error.ErrorDetails;
 import io.racefree.error.StaleVersionException;
 import io.racefree.error.TooManyRowsException;
@@ -27,6 +29,24 @@ public final class AtomicUpdates {
 
   /** See {@link io.racefree.Transaction#update(String, Map, Assignments, Guard)}. */
   public static int update(Handle handle, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
+    Statement update = statement(handle, table, lookup, set, guard);
+    return update.handle().update(update.task(), update.sql(), update.parameters());
+  }
+
+  /**
+   * The same UPDATE with {@code RETURNING *}: the changed rows as they are afterwards, in one round
+   * trip. Only where the engine has {@link Feature#UPDATE_RETURNING}.
+   */
+  public static List<Row> updateReturning(
+      Handle handle, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
+    Statement update = statement(handle, table, lookup, set, guard);
+    update.handle().dialect().require(Feature.UPDATE_RETURNING, update.task());
+    return update.handle().query(update.task(), update.sql() + " RETURNING *", update.parameters());
+  }
+
+  private record Statement(JdbcHandle handle, String task, String sql, List<Parameter> parameters) {}
+
+  private static Statement statement(Handle handle, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
     JdbcHandle jdbc = LockSupport.jdbc(handle);
     String task = "update(" + table + ")";
     if (set == null || set.assignments().isEmpty()) {
@@ -48,7 +68,7 @@ public final class AtomicUpdates {
     parameters.addAll(where.parameters());
     String sql = "UPDATE " + info.sql() + " SET " + assignments + " WHERE " + where.sql()
         + guardSql(jdbc, info, guard == null ? Guard.none() : guard, parameters, task);
-    return jdbc.update(task, sql, parameters);
+    return new Statement(jdbc, task, sql, parameters);
   }
 
   /** The new value of a quoted column: {@code ?}, {@code "c" + ?} or {@code "c" - ?}. */

@@ -132,11 +132,11 @@ public final class OrderedUpdates {
   /** The guarded UPDATE of one row: true if it passed; false if not; NotFound if there is no row. */
   private static boolean updateGuarded(Call call, Keyed row) {
     Map<String, Object> lookup = Map.of(call.key().name(), row.key());
-    if (AtomicUpdates.update(call.tx(), call.table().name(), lookup, row.update().assignments(),
+    if (AtomicUpdates.update(call.tx(), call.table().reference(), lookup, row.update().assignments(),
         row.update().guard()) == 1) {
       return true;
     }
-    if (call.tx().find(call.table().name(), lookup).isEmpty()) {
+    if (call.tx().find(call.table().reference(), lookup).isEmpty()) {
       throw missing(call, false);
     }
     return false;
@@ -145,7 +145,7 @@ public final class OrderedUpdates {
   /** Applies rows already locked, or a single row: one UPDATE; returns how many rows it changed. */
   private static int apply(Call call, List<Keyed> rows) {
     if (rows.size() == 1) {
-      return AtomicUpdates.update(call.tx(), call.table().name(), Map.of(call.key().name(), rows.get(0).key()),
+      return AtomicUpdates.update(call.tx(), call.table().reference(), Map.of(call.key().name(), rows.get(0).key()),
           rows.get(0).update().assignments(), Guard.none());
     }
     String quotedKey = call.tx().dialect().quote(call.key().name());

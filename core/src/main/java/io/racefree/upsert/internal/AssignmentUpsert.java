@@ -1,6 +1,7 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
+import io.racefree.dialect.Feature;
 import io.racefree.error.TooManyRowsException;
 import io.racefree.lock.Assignments;
 import io.racefree.lock.Guard;
@@ -9,6 +10,7 @@ import io.racefree.upsert.UpdateOrCreateResult;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,18 +78,28 @@ public final class AssignmentUpsert {
 
   /** The atomic UPDATE of the lookup's row and the row as it is afterwards; empty if none matched. */
   private static Optional<UpdateOrCreateResult> update(UpsertCall call, Assignments updates) {
-    int changed = AtomicUpdates.update(call.tx(), call.table().reference(), call.lookup(), updates, Guard.none());
+    String table = call.table().reference();
+    if (call.dialect().supports(Feature.UPDATE_RETURNING)) {
+      List<Row> changed = AtomicUpdates.updateReturning(call.tx(), table, call.lookup(), updates, Guard.none());
+      checkAtMostOne(call, changed.size());
+      return changed.stream().findFirst().map(row -> new UpdateOrCreateResult(row, false, true));
+    }
+    int changed = AtomicUpdates.update(call.tx(), table, call.lookup(), updates, Guard.none());
     if (changed == 0) {
       return Optional.empty();
     }
+    checkAtMostOne(call, changed);
+    Row after = Reads.find(call, call.lookup(), Reads.Mode.PLAIN).orElseThrow();
+    return Optional.of(new UpdateOrCreateResult(after, false, true));
+  }
+
+  private static void checkAtMostOne(UpsertCall call, int changed) {
     if (changed > 1) {
       throw new TooManyRowsException(call.details(), changed + " rows match "
           + io.racefree.internal.JdbcHandle.describe(call.lookup()) + " and were all updated",
           "no unique key stopped the duplicates; clean them up and add a unique key on the lookup's columns",
           null);
     }
-    Row after = Reads.find(call, call.lookup(), Reads.Mode.PLAIN).orElseThrow();
-    return Optional.of(new UpdateOrCreateResult(after, false, true));
   }
 
   private static void checkColumns(UpsertCall call, Assignments updates) {
