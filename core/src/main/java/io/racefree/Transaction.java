@@ -57,7 +57,8 @@ public interface Transaction extends Handle {
   /**
    * The row matching {@code lookup}, inserted with the lookup's values plus {@code defaults} if
    * none exists; race-free (see {@link io.racefree.upsert.Upserts}). Defaults may be {@link
-   * java.util.function.Supplier}s, called only when the row is created. May throw the retryable
+   * java.util.function.Supplier}s, called only when an insert is attempted, never for a row that is
+   * already visible (docs/get-or-create.md). May throw the retryable
    * {@link io.racefree.error.SerializationFailureException} at snapshot isolation levels: give the
    * outermost transaction a {@link io.racefree.tx.RetryPolicy}.
    */

@@ -144,6 +144,14 @@ public abstract class Dialect {
     return false;
   }
 
+  /**
+   * True when a string bound without a type takes the type of what it is compared with
+   * (PostgreSQL); lookups on columns of types the driver does not know (citext, say) bind so.
+   */
+  public boolean infersUntypedParameters() {
+    return false;
+  }
+
   /** False where a table name cannot be qualified with a schema or database (SQLite). */
   public boolean hasSchemas() {
     return true;

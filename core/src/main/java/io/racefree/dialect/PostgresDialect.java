@@ -40,6 +40,11 @@ public final class PostgresDialect extends Dialect {
   }
 
   @Override
+  public boolean infersUntypedParameters() {
+    return true;
+  }
+
+  @Override
   public NamedLockKind namedLocks() {
     return NamedLockKind.ADVISORY;
   }

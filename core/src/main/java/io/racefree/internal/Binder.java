@@ -12,8 +12,16 @@ public final class Binder {
   /**
    * A value to bind, with the SQL type of the column it goes to ({@link Types#OTHER} when not
    * known), so a NULL can be typed.
+   *
+   * @param typeFromContext bind a string without a type, so the server takes the type of the column
+   *     it is compared with (a PostgreSQL citext column compares case-insensitively only with a
+   *     citext value, not with the varchar a string is bound as)
    */
-  public record Parameter(Object value, int sqlType) {
+  public record Parameter(Object value, int sqlType, boolean typeFromContext) {
+    public Parameter(Object value, int sqlType) {
+      this(value, sqlType, false);
+    }
+
     public static Parameter untyped(Object value) {
       return new Parameter(value, Types.OTHER);
     }
@@ -37,6 +45,8 @@ public final class Binder {
       }
     } else if (value instanceof Enum<?> constant) {
       statement.setString(index, constant.name());
+    } else if (parameter.typeFromContext() && value instanceof String text) {
+      statement.setObject(index, text, Types.OTHER);
     } else if (value instanceof Character character) {
       statement.setString(index, character.toString());
     } else {

@@ -30,7 +30,9 @@ public record LookupClause(String sql, List<Parameter> parameters, List<String> 
     int column = 0;
     for (Object value : lookup.values()) {
       if (value != null) {
-        parameters.add(new Parameter(value, shape.sqlTypes()[column]));
+        int sqlType = shape.sqlTypes()[column];
+        parameters.add(new Parameter(value, sqlType,
+            sqlType == java.sql.Types.OTHER && dialect.infersUntypedParameters()));
       }
       column++;
     }

@@ -87,11 +87,7 @@ abstract class RealSchemaContract extends UpsertApiContract {
             return tx.getOrCreate("word", Map.of("k", pair.second()), Map.of("v", 2));
           });
         });
-        race.actor("observer", () -> {
-          race.await("C2 began");
-          race.awaitBlocked("C2", observer, sessions.get("C2"));
-          race.reach("C2 blocked");
-        });
+        observeBlocked(race, observer, sessions, "C2");
         Outcomes outcomes = race.runCollecting();
         outcomes.throwIfAnyFailed();
         GetOrCreateResult first = (GetOrCreateResult) outcomes.of("C1").value();
@@ -235,19 +231,8 @@ abstract class RealSchemaContract extends UpsertApiContract {
     AtomicBoolean committed = new AtomicBoolean();
     Map<String, SessionProbe> sessions = new ConcurrentHashMap<>();
     try (Interleaving race = Interleaving.create(TIMEOUT); Connection observer = d.connect()) {
-      race.actor("T2", () -> {
-        try (Connection connection = d.connect()) {
-          connection.setAutoCommit(false);
-          try (PreparedStatement update = connection.prepareStatement("UPDATE counter SET b = 5 WHERE k = 'c'")) {
-            update.executeUpdate();
-          }
-          race.reach("T2 locked");
-          race.await("T1 blocked");
-          committed.set(true);
-          connection.commit();
-          connection.setAutoCommit(true);
-        }
-      });
+      race.actor("T2", () -> holdUncommitted(race, "UPDATE counter SET b = 5 WHERE k = 'c'",
+          "T2 locked", "T1 blocked", () -> committed.set(true), true));
       race.actor("T1", () -> {
         race.await("T2 locked");
         return d.db.withTransaction(options(isolation).withRetry(RetryPolicy.standard()), tx -> {
@@ -258,11 +243,7 @@ abstract class RealSchemaContract extends UpsertApiContract {
               Map.of("a", (Supplier<Integer>) () -> committed.get() ? 1 : -1), null);
         });
       });
-      race.actor("observer", () -> {
-        race.await("T1 began");
-        race.awaitBlocked("T1", observer, sessions.get("T1"));
-        race.reach("T1 blocked");
-      });
+      observeBlocked(race, observer, sessions, "T1");
       race.runCollecting().throwIfAnyFailed();
     }
     Row row = d.db.get("counter", Map.of("k", "c"));
@@ -295,11 +276,7 @@ abstract class RealSchemaContract extends UpsertApiContract {
           return tx.updateOrCreate("tag", Map.of("k", "x"), Map.of("v", 3), null);
         });
       });
-      race.actor("observer", () -> {
-        race.await("T2 began");
-        race.awaitBlocked("T2", observer, sessions.get("T2"));
-        race.reach("T2 blocked");
-      });
+      observeBlocked(race, observer, sessions, "T2");
       Outcomes outcomes = race.runCollecting();
       outcomes.throwIfAnyFailed();
       assertThat(((UpdateOrCreateResult) outcomes.of("T1").value()).updated()).isTrue();
@@ -317,18 +294,8 @@ abstract class RealSchemaContract extends UpsertApiContract {
     assumeFalse(engine() == Engine.H2, GetOrCreateContract.H2_INSERT_WAIT);
     Map<String, SessionProbe> sessions = new ConcurrentHashMap<>();
     try (Interleaving race = Interleaving.create(TIMEOUT); Connection observer = d.connect()) {
-      race.actor("X", () -> {
-        try (Connection connection = d.connect()) {
-          connection.setAutoCommit(false);
-          try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item (k) VALUES ('a')")) {
-            insert.executeUpdate();
-          }
-          race.reach("X holds a");
-          race.await("Y inserted b");
-          connection.rollback();
-          connection.setAutoCommit(true);
-        }
-      });
+      race.actor("X", () -> holdUncommitted(race, "INSERT INTO item (k) VALUES ('a')",
+          "X holds a", "Y inserted b", () -> {}, false));
       race.actor("T", () -> {
         race.await("X holds a");
         return d.db.withTransaction(options(Isolation.READ_COMMITTED), tx -> {
@@ -344,11 +311,7 @@ abstract class RealSchemaContract extends UpsertApiContract {
         d.db.insert("item", Map.of("k", "b", "v", 7));
         race.reach("Y inserted b");
       });
-      race.actor("observer", () -> {
-        race.await("T began");
-        race.awaitBlocked("T", observer, sessions.get("T"));
-        race.reach("T blocked");
-      });
+      observeBlocked(race, observer, sessions, "T");
       Outcomes outcomes = race.runCollecting();
       outcomes.throwIfAnyFailed();
       @SuppressWarnings("unchecked")
@@ -386,6 +349,39 @@ abstract class RealSchemaContract extends UpsertApiContract {
       }
     }
     assertThat(d.count("item")).isEqualTo(rounds * 20L);
+  }
+
+  /** An observer that reaches "{actor} blocked" once the actor, after "{actor} began", waits on a lock. */
+  static void observeBlocked(Interleaving race, Connection observer, Map<String, SessionProbe> sessions,
+      String actor) {
+    race.actor("observer", () -> {
+      race.await(actor + " began");
+      race.awaitBlocked(actor, observer, sessions.get(actor));
+      race.reach(actor + " blocked");
+    });
+  }
+
+  /**
+   * Runs {@code sql} in a transaction of its own connection, reaches {@code held}, waits for {@code
+   * until}, runs {@code beforeEnd}, then commits or rolls back.
+   */
+  void holdUncommitted(Interleaving race, String sql, String held, String until, Runnable beforeEnd,
+      boolean commit) throws Exception {
+    try (Connection connection = d.connect()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.executeUpdate();
+      }
+      race.reach(held);
+      race.await(until);
+      beforeEnd.run();
+      if (commit) {
+        connection.commit();
+      } else {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    }
   }
 
   // ---- item 8: a lock after the callback ended fails the same way everywhere ----
@@ -495,11 +491,7 @@ abstract class RealSchemaContract extends UpsertApiContract {
             return tx.getOrCreate("twin", Map.of("name", "x"), Map.of("id", 2L));
           });
         });
-        race.actor("observer", () -> {
-          race.await("C2 began");
-          race.awaitBlocked("C2", observer, sessions.get("C2"));
-          race.reach("C2 blocked");
-        });
+        observeBlocked(race, observer, sessions, "C2");
         race.runCollecting().throwIfAnyFailed();
       }
       assertThat(d.count("twin")).isEqualTo(1);

@@ -29,7 +29,13 @@ final class UpsertDb implements AutoCloseable {
   final Map<Thread, SessionProbe> sessions = new ConcurrentHashMap<>();
 
   UpsertDb(Supplier<TestDatabase> factory, String urlSettings) {
+    this(factory, namespace -> urlSettings);
+  }
+
+  /** With URL settings that depend on the namespace (its name, say). */
+  UpsertDb(Supplier<TestDatabase> factory, java.util.function.Function<TestDatabase, String> settings) {
     this.namespace = factory.get();
+    String urlSettings = settings.apply(namespace);
     this.engine = namespace.engine();
     this.dataSource = new TrackedDataSource(
         namespace.jdbcUrl() + urlSettings, namespace.user(), namespace.password(), engine);

@@ -1,7 +1,7 @@
 package io.racefree.lock.internal;
 
 import io.racefree.Handle;
-import io.racefree.dialect.DatabaseKind;
+import io.racefree.dialect.Feature;
 import io.racefree.error.ErrorDetails;
 import io.racefree.error.InvalidRequestException;
 import io.racefree.error.TransactionStateException;
@@ -38,8 +38,9 @@ final class LockSupport {
         ErrorDetails.of(task, handle.dialect().kind()), problem, advice, null);
   }
 
+  /** True where the database write lock is the only lock (SQLite). */
   static boolean isSqlite(Handle handle) {
-    return handle.dialect().kind() == DatabaseKind.SQLITE;
+    return handle.dialect().supports(Feature.SINGLE_WRITER);
   }
 
   /**
