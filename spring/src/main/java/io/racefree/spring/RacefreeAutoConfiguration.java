@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Spring Boot 3 auto-configuration: a {@link Database} bean on the application's single {@link
  * DataSource} that takes part in Spring-managed transactions ({@link RacefreeSpring#database}).
- * Backs off when the application defines its own {@code Database}.
+ * Backs off when the application defines its own {@code Database}. Stateless and thread-safe.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
