@@ -1,7 +1,10 @@
 package io.racefree.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.racefree.testing.db.TestDatabase;
+import io.racefree.testing.db.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Tag;
@@ -11,13 +14,15 @@ import org.junit.jupiter.api.Test;
 @Tag("mariadb")
 class MariaDbErrorTranslationIT extends MySqlFamilyErrorContract {
   @Override
-  protected String url() {
-    return env("RACEFREE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+  protected TestDatabase newDatabase() {
+    return TestDatabases.mariadb();
   }
 
   @Test
   void lockingReadOfRowChangedAfterSnapshotIsSerializationFailureThatRollsBack()
       throws SQLException {
+    assumeTrue(TestDatabases.mariadbServer().hasVariable("innodb_snapshot_isolation"),
+        "this MariaDB server has no innodb_snapshot_isolation (added in 10.6.18/10.11.8; the embedded one is 10.11.5)");
     Connection reader = transaction();
     execute(reader, "SET SESSION innodb_snapshot_isolation = ON");
     execute(reader, "INSERT INTO item VALUES (3, 'c', 0)");

@@ -3,6 +3,8 @@ package io.racefree.error;
 import static io.racefree.dialect.DatabaseKind.MARIADB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.racefree.testing.db.TestDatabase;
+import io.racefree.testing.db.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 @Tag("mysql-driver")
 class MySqlDriverErrorTranslationIT extends MySqlFamilyErrorContract {
   @Override
-  protected String url() {
-    return env("RACEFREE_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/test");
+  protected TestDatabase newDatabase() {
+    return TestDatabases.mysqlDriverOnMariadb();
   }
 
   @Test

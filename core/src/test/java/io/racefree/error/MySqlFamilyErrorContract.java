@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.racefree.testing.BlockedSessions;
 import io.racefree.testing.SessionProbe;
+import io.racefree.testing.db.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.sql.DriverManager;
@@ -17,31 +18,28 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Errors every MySQL-family driver must get right against the MariaDB server; subclassed per
- * driver. Each test works in its own database {@code rf_err_<random>}, dropped afterwards.
+ * driver. Each test works in its own database from the testing kit's fixtures, dropped afterwards.
  */
 abstract class MySqlFamilyErrorContract {
-  private final String database =
-      "rf_err_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private TestDatabase database;
   private final List<Connection> connections = new ArrayList<>();
   private final Map<Connection, Long> threadIds = new IdentityHashMap<>();
   protected final Concurrently concurrently = new Concurrently();
   protected Connection admin;
 
-  /** The JDBC URL of the driver under test (database {@code test}). */
-  protected abstract String url();
+  /** A fresh database on the MariaDB server, through the driver under test. */
+  protected abstract TestDatabase newDatabase();
 
   @BeforeEach
   void createDatabase() throws SQLException {
-    admin = connect();
-    execute(admin, "CREATE DATABASE " + database);
-    admin.setCatalog(database);
+    database = newDatabase();
+    admin = rawConnection();
     execute(
         admin,
         "CREATE TABLE item (id INT PRIMARY KEY, k VARCHAR(20), v INT, UNIQUE KEY uk_k (k))"
@@ -55,8 +53,8 @@ abstract class MySqlFamilyErrorContract {
     for (Connection connection : connections) {
       connection.close();
     }
-    execute(admin, "DROP DATABASE " + database);
     admin.close();
+    database.close();
   }
 
   @Test
@@ -129,9 +127,8 @@ abstract class MySqlFamilyErrorContract {
   }
 
   protected Connection session() throws SQLException {
-    Connection connection = connect();
+    Connection connection = rawConnection();
     connections.add(connection);
-    connection.setCatalog(database);
     threadIds.put(connection, queryLong(connection, "SELECT CONNECTION_ID()"));
     return connection;
   }
@@ -142,9 +139,12 @@ abstract class MySqlFamilyErrorContract {
     return connection;
   }
 
-  private Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        url(), env("RACEFREE_MARIADB_USER", "root"), env("RACEFREE_MARIADB_PASSWORD", ""));
+  /**
+   * A connection outside the kit's leak check: these tests leave transactions open and aborted on
+   * purpose, and close the connections themselves.
+   */
+  private Connection rawConnection() throws SQLException {
+    return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
 
   protected static void execute(Connection connection, String sql) throws SQLException {
@@ -159,10 +159,5 @@ abstract class MySqlFamilyErrorContract {
       rows.next();
       return rows.getLong(1);
     }
-  }
-
-  protected static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null ? fallback : value;
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.racefree.testing.BlockedSessions;
 import io.racefree.testing.SessionProbe;
+import io.racefree.testing.db.TestDatabase;
+import io.racefree.testing.db.TestDatabases;
 import java.sql.Connection;
 import java.time.Duration;
 import java.sql.DriverManager;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,8 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Provokes each error category on a real PostgreSQL and checks the translation. */
 @Tag("postgresql")
 class PostgresErrorTranslationIT {
-  private final String schema =
-      "rf_err_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private TestDatabase database;
   private final List<Connection> connections = new ArrayList<>();
   private final Map<Connection, Integer> pids = new IdentityHashMap<>();
   private final Concurrently concurrently = new Concurrently();
@@ -37,10 +37,10 @@ class PostgresErrorTranslationIT {
 
   @BeforeEach
   void createSchema() throws SQLException {
-    admin = connect();
-    execute(admin, "CREATE SCHEMA " + schema);
-    execute(admin, "CREATE TABLE " + schema + ".item (id INT PRIMARY KEY, k TEXT UNIQUE, v INT)");
-    execute(admin, "INSERT INTO " + schema + ".item VALUES (1, 'a', 0), (2, 'b', 0)");
+    database = TestDatabases.postgres();
+    admin = rawConnection();
+    execute(admin, "CREATE TABLE item (id INT PRIMARY KEY, k TEXT UNIQUE, v INT)");
+    execute(admin, "INSERT INTO item VALUES (1, 'a', 0), (2, 'b', 0)");
   }
 
   @AfterEach
@@ -49,8 +49,8 @@ class PostgresErrorTranslationIT {
     for (Connection connection : connections) {
       connection.close();
     }
-    execute(admin, "DROP SCHEMA " + schema + " CASCADE");
     admin.close();
+    database.close();
   }
 
   @Test
@@ -169,9 +169,8 @@ class PostgresErrorTranslationIT {
 
 
   private Connection session() throws SQLException {
-    Connection connection = connect();
+    Connection connection = rawConnection();
     connections.add(connection);
-    execute(connection, "SET search_path TO " + schema);
     pids.put(connection, queryInt(connection, "SELECT pg_backend_pid()"));
     return connection;
   }
@@ -182,11 +181,12 @@ class PostgresErrorTranslationIT {
     return connection;
   }
 
-  private static Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        env("RACEFREE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-        env("RACEFREE_PG_USER", "postgres"),
-        env("RACEFREE_PG_PASSWORD", ""));
+  /**
+   * A connection outside the kit's leak check: these tests leave transactions open and aborted on
+   * purpose, and close the connections themselves.
+   */
+  private Connection rawConnection() throws SQLException {
+    return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {
@@ -201,10 +201,5 @@ class PostgresErrorTranslationIT {
       rows.next();
       return rows.getInt(1);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null ? fallback : value;
   }
 }

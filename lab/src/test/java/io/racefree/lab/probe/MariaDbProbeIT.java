@@ -1,6 +1,8 @@
 package io.racefree.lab.probe;
 
+import io.racefree.lab.LabServers;
 import io.racefree.lab.db.Target;
+import io.racefree.testing.db.TestDatabases;
 import io.racefree.lab.model.Isolation;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class MariaDbProbeIT extends ProbeContract {
   @Override
   Target target() {
-    return Target.of(env("RACEFREE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"),
-        env("RACEFREE_MARIADB_USER", "root"), env("RACEFREE_MARIADB_PASSWORD", ""));
+    return LabServers.target(TestDatabases.mariadbServer());
   }
 
   @Override

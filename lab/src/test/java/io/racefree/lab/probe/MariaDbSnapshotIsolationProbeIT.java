@@ -1,9 +1,14 @@
 package io.racefree.lab.probe;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.racefree.lab.LabServers;
 import io.racefree.lab.db.Target;
+import io.racefree.testing.db.TestDatabases;
 import io.racefree.lab.model.Isolation;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("mariadb")
 class MariaDbSnapshotIsolationProbeIT extends ProbeContract {
+  @BeforeAll
+  static void needsSnapshotIsolation() {
+    assumeTrue(TestDatabases.mariadbServer().hasVariable("innodb_snapshot_isolation"),
+        "this MariaDB server has no innodb_snapshot_isolation (added in 10.6.18/10.11.8; the embedded one is 10.11.5)");
+  }
+
   @Override
   Target target() {
-    return Target.of(env("RACEFREE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"),
-            env("RACEFREE_MARIADB_USER", "root"), env("RACEFREE_MARIADB_PASSWORD", ""))
+    return LabServers.target(TestDatabases.mariadbServer())
         .withLabel("mariadb").withVariant("-si", "SET SESSION innodb_snapshot_isolation = ON");
   }
 

@@ -1,6 +1,8 @@
 package io.racefree.lab.probe;
 
+import io.racefree.lab.LabServers;
 import io.racefree.lab.db.Target;
+import io.racefree.testing.db.TestDatabases;
 import io.racefree.lab.model.Isolation;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class PostgresProbeIT extends ProbeContract {
   @Override
   Target target() {
-    return Target.of(env("RACEFREE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-        env("RACEFREE_PG_USER", "postgres"), env("RACEFREE_PG_PASSWORD", ""));
+    return LabServers.target(TestDatabases.postgresServer());
   }
 
   @Override

@@ -53,9 +53,4 @@ abstract class ProbeContract {
     expected.forEach((level, names) -> result.put(level, new TreeSet<>(names)));
     return result;
   }
-
-  static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

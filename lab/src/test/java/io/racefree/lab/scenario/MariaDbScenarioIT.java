@@ -2,7 +2,9 @@ package io.racefree.lab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.racefree.lab.LabServers;
 import io.racefree.lab.db.Target;
+import io.racefree.testing.db.TestDatabases;
 import io.racefree.lab.model.Grade;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Outcomes;
@@ -13,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class MariaDbScenarioIT extends ScenarioContract {
   @Override
   Target target() {
-    return Target.of(env("RACEFREE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"),
-        env("RACEFREE_MARIADB_USER", "root"), env("RACEFREE_MARIADB_PASSWORD", ""));
+    return LabServers.target(TestDatabases.mariadbServer());
   }
 
   @Test

@@ -2,7 +2,9 @@ package io.racefree.lab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.racefree.lab.LabServers;
 import io.racefree.lab.db.Target;
+import io.racefree.testing.db.TestDatabases;
 import io.racefree.lab.model.Grade;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Outcomes;
@@ -13,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class PostgresScenarioIT extends ScenarioContract {
   @Override
   Target target() {
-    return Target.of(env("RACEFREE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-        env("RACEFREE_PG_USER", "postgres"), env("RACEFREE_PG_PASSWORD", ""));
+    return LabServers.target(TestDatabases.postgresServer());
   }
 
   @Test

@@ -55,9 +55,4 @@ abstract class ScenarioContract {
       }
     }
   }
-
-  static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

@@ -51,6 +51,21 @@ public final class TestDatabases {
     return onMariaDb("mysql-driver", ServerEndpoints.mysqlDriverOnMariadb());
   }
 
+  /** The PostgreSQL server behind {@link #postgres()} (configured, or the embedded fallback). */
+  public static TestServer postgresServer() {
+    return TestServer.of(ServerEndpoints.postgres());
+  }
+
+  /** The MariaDB server behind {@link #mariadb()}, with a MariaDB Connector/J URL. */
+  public static TestServer mariadbServer() {
+    return TestServer.of(ServerEndpoints.mariadb());
+  }
+
+  /** The MariaDB server behind {@link #mysqlDriverOnMariadb()}, with a MySQL Connector/J URL. */
+  public static TestServer mysqlDriverServer() {
+    return TestServer.of(ServerEndpoints.mysqlDriverOnMariadb());
+  }
+
   /** A new SQLite database in a temporary file (rollback journal), deleted on close. */
   public static TestDatabase sqlite() {
     return sqlite(false);
