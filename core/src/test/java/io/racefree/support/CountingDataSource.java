@@ -1,21 +1,18 @@
 package io.racefree.support;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Hands out one shared connection whose close() only counts, and counts every statement prepared or
  * created on it: tests use it to see the connection's state after a callback and to prove that bad
  * input ran no SQL.
  */
-public final class CountingDataSource implements DataSource {
+public final class CountingDataSource extends AbstractDataSource {
   private final Connection connection;
   private final AtomicInteger statements = new AtomicInteger();
   private final AtomicInteger borrowed = new AtomicInteger();
@@ -66,41 +63,5 @@ public final class CountingDataSource implements DataSource {
     };
     return (Connection) Proxy.newProxyInstance(
         getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) {
-    return getConnection();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {}
-
-  @Override
-  public void setLoginTimeout(int seconds) {}
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() {
-    return Logger.getGlobal();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    throw new SQLException("not a wrapper");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return false;
   }
 }

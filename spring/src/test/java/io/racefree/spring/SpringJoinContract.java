@@ -17,7 +17,6 @@ import io.racefree.tx.Isolation;
 import io.racefree.tx.RetryPolicy;
 import io.racefree.tx.TransactionOptions;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -401,16 +400,7 @@ abstract class SpringJoinContract {
 
   /** The names committed, read on a connection of its own (not the pool's). */
   List<String> committedNames() {
-    try (Connection other = testDatabase.connect();
-        Statement statement = other.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT name FROM item ORDER BY name")) {
-      List<String> names = new ArrayList<>();
-      while (rows.next()) {
-        names.add(rows.getString(1));
-      }
-      return names;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return CommittedNames.of(testDatabase);
   }
+
 }

@@ -6,10 +6,6 @@ import io.racefree.Database;
 import io.racefree.testing.db.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,16 +98,6 @@ abstract class SpringJpaJoinContract {
   }
 
   List<String> committedNames() {
-    try (Connection other = testDatabase.connect();
-        Statement statement = other.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT name FROM item ORDER BY name")) {
-      List<String> names = new ArrayList<>();
-      while (rows.next()) {
-        names.add(rows.getString(1));
-      }
-      return names;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return CommittedNames.of(testDatabase);
   }
 }
