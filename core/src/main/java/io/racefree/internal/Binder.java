@@ -22,6 +22,14 @@ public final class Binder {
       this(value, sqlType, false);
     }
 
+    /**
+     * A value for (or compared with) a column of {@code sqlType}: a string for a column whose type
+     * the driver does not know is bound without a type where the engine then takes the column's.
+     */
+    public static Parameter forColumn(Object value, int sqlType, io.racefree.dialect.Dialect dialect) {
+      return new Parameter(value, sqlType, sqlType == Types.OTHER && dialect.infersUntypedParameters());
+    }
+
     public static Parameter untyped(Object value) {
       return new Parameter(value, Types.OTHER);
     }

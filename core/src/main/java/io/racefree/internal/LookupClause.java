@@ -30,9 +30,7 @@ public record LookupClause(String sql, List<Parameter> parameters, List<String> 
     int column = 0;
     for (Object value : lookup.values()) {
       if (value != null) {
-        int sqlType = shape.sqlTypes()[column];
-        parameters.add(new Parameter(value, sqlType,
-            sqlType == java.sql.Types.OTHER && dialect.infersUntypedParameters()));
+        parameters.add(Parameter.forColumn(value, shape.sqlTypes()[column], dialect));
       }
       column++;
     }

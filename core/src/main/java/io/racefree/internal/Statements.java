@@ -37,7 +37,7 @@ public final class Statements {
               null);
         }
         columns.add(column.name());
-        parameters.add(new Parameter(entry.getValue(), column.sqlType()));
+        parameters.add(Parameter.forColumn(entry.getValue(), column.sqlType(), dialect));
       }
       return new ColumnValues(List.copyOf(columns), List.copyOf(parameters));
     }

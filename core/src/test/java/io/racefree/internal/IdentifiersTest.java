@@ -1,10 +1,12 @@
 package io.racefree.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.racefree.dialect.DatabaseKind;
 import io.racefree.error.InvalidRequestException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +25,17 @@ class IdentifiersTest {
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("update(t)")
         .hasMessageContaining("is not an identifier");
+  }
+
+  @Test
+  void tableNamesMayBeSchemaQualifiedEachPartChecked() {
+    assertThat(Identifiers.checkTable("sales.account", "t", DatabaseKind.POSTGRESQL))
+        .containsExactly("sales", "account");
+    assertThat(Identifiers.checkTable("account", "t", DatabaseKind.POSTGRESQL)).containsExactly("account");
+    for (String bad : List.of("a.b.c", ".account", "sales.", "sa`les.account", "sales.acc\"ount", "sales .account")) {
+      assertThatThrownBy(() -> Identifiers.checkTable(bad, "t", DatabaseKind.MARIADB)).as(bad)
+          .isInstanceOf(InvalidRequestException.class);
+    }
   }
 
   @Test
