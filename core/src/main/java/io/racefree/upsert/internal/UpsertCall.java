@@ -41,7 +41,7 @@ public final class UpsertCall {
       Map<String, ?> lookup, UpsertOptions options) {
     JdbcTransaction tx = (JdbcTransaction) transaction;
     String task = operation + "(" + table + ")";
-    TableInfo info = tx.table(table, task);
+    TableInfo info = tx.table(table, task, lookup == null ? null : lookup.keySet());
     TableKeys keys = KeyAnalysis.of(tx, info, task);
     Map<String, Object> resolved = resolveLookup(tx.dialect(), info, lookup, task);
     return new UpsertCall(tx, keys, task, resolved, options == null ? UpsertOptions.defaults() : options);
