@@ -152,6 +152,18 @@ public abstract class Dialect {
     return false;
   }
 
+  /**
+   * Binds one non-null value the way this engine stores it faithfully: java.time, {@code UUID},
+   * {@link io.racefree.Json} and enums (by name) differ per engine and driver; docs/types.md has
+   * the rules. Runs before the statement executes, so a value that cannot be bound never reaches
+   * the server.
+   */
+  public void bind(java.sql.PreparedStatement statement, int index, Object value) throws java.sql.SQLException {
+    valueBinding().bind(statement, index, value);
+  }
+
+  abstract ValueBinding valueBinding();
+
   /** False where a table name cannot be qualified with a schema or database (SQLite). */
   public boolean hasSchemas() {
     return true;

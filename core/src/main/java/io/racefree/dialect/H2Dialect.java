@@ -58,4 +58,9 @@ public final class H2Dialect extends Dialect {
   public String isolationQuery() {
     return "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()";
   }
+
+  @Override
+  ValueBinding valueBinding() {
+    return ValueBinding.H2;
+  }
 }

@@ -36,4 +36,9 @@ abstract class MySqlFamilyDialect extends Dialect {
   public boolean catalogIsDatabase() {
     return true;
   }
+
+  @Override
+  ValueBinding valueBinding() {
+    return ValueBinding.MYSQL_FAMILY;
+  }
 }

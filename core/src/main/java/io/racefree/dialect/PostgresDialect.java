@@ -53,4 +53,9 @@ public final class PostgresDialect extends Dialect {
   public String isolationQuery() {
     return "SHOW transaction_isolation";
   }
+
+  @Override
+  ValueBinding valueBinding() {
+    return ValueBinding.POSTGRESQL;
+  }
 }

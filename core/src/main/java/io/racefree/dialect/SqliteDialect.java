@@ -54,4 +54,9 @@ public final class SqliteDialect extends Dialect {
   public boolean controlsTransactionsWithSql() {
     return true;
   }
+
+  @Override
+  ValueBinding valueBinding() {
+    return ValueBinding.SQLITE;
+  }
 }

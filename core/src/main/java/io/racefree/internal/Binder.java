@@ -1,5 +1,9 @@
 package io.racefree.internal;
 
+import io.racefree.dialect.Dialect;
+import io.racefree.error.ErrorDetails;
+import io.racefree.error.InvalidRequestException;
+import io.racefree.error.RacefreeException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -35,14 +39,30 @@ public final class Binder {
     }
   }
 
-  public static void bind(PreparedStatement statement, List<Parameter> parameters)
+  /**
+   * Binds every parameter the way {@code dialect} says. A value the driver refuses (a type it
+   * cannot bind) is an {@link InvalidRequestException} raised before the statement runs, so it
+   * never aborts the caller's transaction.
+   */
+  public static void bind(PreparedStatement statement, List<Parameter> parameters, Dialect dialect)
       throws SQLException {
     for (int i = 0; i < parameters.size(); i++) {
-      bind(statement, i + 1, parameters.get(i));
+      Parameter parameter = parameters.get(i);
+      try {
+        bind(statement, i + 1, parameter, dialect);
+      } catch (SQLException | RuntimeException refused) {
+        if (statement.isClosed() || refused instanceof RacefreeException) {
+          throw refused;
+        }
+        throw new InvalidRequestException(ErrorDetails.of("bind parameter " + (i + 1), dialect.kind()),
+            "the driver cannot bind a " + parameter.value().getClass().getName() + ": " + refused.getMessage(),
+            "pass a type the database stores (docs/types.md lists them per engine), converted if needed",
+            refused);
+      }
     }
   }
 
-  private static void bind(PreparedStatement statement, int index, Parameter parameter)
+  private static void bind(PreparedStatement statement, int index, Parameter parameter, Dialect dialect)
       throws SQLException {
     Object value = parameter.value();
     if (value == null) {
@@ -51,14 +71,10 @@ public final class Binder {
       } else {
         statement.setNull(index, parameter.sqlType());
       }
-    } else if (value instanceof Enum<?> constant) {
-      statement.setString(index, constant.name());
     } else if (parameter.typeFromContext() && value instanceof String text) {
       statement.setObject(index, text, Types.OTHER);
-    } else if (value instanceof Character character) {
-      statement.setString(index, character.toString());
     } else {
-      statement.setObject(index, value);
+      dialect.bind(statement, index, value);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,19 @@ public abstract class JdbcHandle implements Handle {
     return context.catalog().table(connection, name, task);
   }
 
+  /**
+   * The table, re-read once from the catalog if the cached definition lacks one of {@code columns}
+   * (a column added since the cache was filled); an unknown name then fails as usual.
+   */
+  public TableInfo table(String name, String task, Collection<String> columns) {
+    TableInfo info = table(name, task);
+    if (columns == null || info.hasColumns(columns)) {
+      return info;
+    }
+    context.catalog().refresh(name);
+    return table(name, task);
+  }
+
   /** Runs {@code work}, translating a {@link SQLException} into a racefree exception. */
   public <T> T run(String task, String sql, SqlWork<T> work) {
     checkUsable(task);
@@ -85,7 +99,7 @@ public abstract class JdbcHandle implements Handle {
   public List<Row> query(String task, String sql, List<Parameter> parameters) {
     return run(task, sql, c -> {
       try (PreparedStatement statement = c.prepareStatement(sql)) {
-        Binder.bind(statement, parameters);
+        Binder.bind(statement, parameters, dialect());
         // execute(), not executeQuery(): MySQL Connector/J refuses INSERT ... RETURNING otherwise.
         if (!statement.execute()) {
           return List.<Row>of();
@@ -101,7 +115,7 @@ public abstract class JdbcHandle implements Handle {
   public int update(String task, String sql, List<Parameter> parameters) {
     return run(task, sql, c -> {
       try (PreparedStatement statement = c.prepareStatement(sql)) {
-        Binder.bind(statement, parameters);
+        Binder.bind(statement, parameters, dialect());
         return statement.executeUpdate();
       }
     });
@@ -138,7 +152,7 @@ public abstract class JdbcHandle implements Handle {
   }
 
   private List<Row> selectAtMostTwo(String table, Map<String, ?> lookup, String task) {
-    TableInfo info = table(table, task);
+    TableInfo info = table(table, task, lookup == null ? null : lookup.keySet());
     LookupClause where = LookupClause.of(info, lookup, dialect(), task);
     String sql = "SELECT * FROM " + info.sql() + " WHERE " + where.sql() + " LIMIT 2";
     List<Row> rows = query(task, sql, where.parameters());
@@ -154,7 +168,7 @@ public abstract class JdbcHandle implements Handle {
   @Override
   public List<Row> list(String table, Map<String, ?> lookup) {
     String task = "list(" + table + ")";
-    TableInfo info = table(table, task);
+    TableInfo info = table(table, task, lookup == null ? null : lookup.keySet());
     LookupClause where = LookupClause.of(info, lookup, dialect(), task);
     String sql = "SELECT * FROM " + info.sql() + " WHERE " + where.sql() + Statements.orderByKey(info, dialect());
     return query(task, sql, where.parameters());
@@ -173,7 +187,7 @@ public abstract class JdbcHandle implements Handle {
   @Override
   public int delete(String table, Map<String, ?> lookup) {
     String task = "delete(" + table + ")";
-    TableInfo info = table(table, task);
+    TableInfo info = table(table, task, lookup == null ? null : lookup.keySet());
     LookupClause where = LookupClause.nonEmpty(info, lookup, dialect(), task);
     return update(task, "DELETE FROM " + info.sql() + " WHERE " + where.sql(), where.parameters());
   }

@@ -7,7 +7,6 @@ import io.racefree.error.InvalidRequestException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -90,51 +89,7 @@ public final class RecordMapper {
       }
       return null;
     }
-    Class<?> boxed = box(target);
-    if (boxed.isInstance(value)) {
-      return value;
-    }
-    if (value instanceof Number number) {
-      Object converted = convertNumber(number, boxed);
-      if (converted != null) {
-        return converted;
-      }
-    }
-    if (boxed == String.class) {
-      return value.toString();
-    }
-    if (boxed.isEnum()) {
-      return enumValue(boxed, value.toString());
-    }
-    throw new InvalidRequestException(
-        ErrorDetails.of("map row", null),
-        "column '" + column + "' holds a " + value.getClass().getName()
-            + " that cannot become a " + target.getName(),
-        null);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object enumValue(Class<?> type, String name) {
-    return Enum.valueOf((Class<? extends Enum>) type, name);
-  }
-
-  private static Object convertNumber(Number number, Class<?> boxed) {
-    if (boxed == Long.class) {
-      return number.longValue();
-    } else if (boxed == Integer.class) {
-      return number.intValue();
-    } else if (boxed == Short.class) {
-      return number.shortValue();
-    } else if (boxed == Double.class) {
-      return number.doubleValue();
-    } else if (boxed == Float.class) {
-      return number.floatValue();
-    } else if (boxed == BigDecimal.class) {
-      return new BigDecimal(number.toString());
-    } else if (boxed == Boolean.class) {
-      return number.intValue() != 0;
-    }
-    return null;
+    return ValueConversions.convert(value, box(target), column);
   }
 
   private static Class<?> box(Class<?> type) {

@@ -4,6 +4,8 @@ import io.racefree.Row;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +27,23 @@ public final class ResultRows {
   public static Row readCurrent(ResultSet resultSet, ResultSetMetaData meta) throws SQLException {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
-      values.put(meta.getColumnLabel(i), resultSet.getObject(i));
+      values.put(meta.getColumnLabel(i), value(resultSet, meta, i));
     }
     return new Row(values);
+  }
+
+  /**
+   * The driver's value, except TIME columns: a {@code java.sql.Time} drops the fraction of a
+   * second, so they are read as {@link LocalTime} where the driver can.
+   */
+  private static Object value(ResultSet resultSet, ResultSetMetaData meta, int column) throws SQLException {
+    if (meta.getColumnType(column) == Types.TIME) {
+      try {
+        return resultSet.getObject(column, LocalTime.class);
+      } catch (SQLException | RuntimeException unsupported) {
+        return resultSet.getObject(column);
+      }
+    }
+    return resultSet.getObject(column);
   }
 }

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -67,7 +69,7 @@ public final class Statements {
   static Row insert(JdbcHandle handle, String table, Map<String, ?> values) {
     String task = "insert(" + table + ")";
     Dialect dialect = handle.dialect();
-    TableInfo info = handle.table(table, task);
+    TableInfo info = handle.table(table, task, values == null ? null : values.keySet());
     ColumnValues columns = ColumnValues.of(info, values, dialect, task);
     String sql = insertSql(info, columns, dialect);
     if (dialect.supports(Feature.INSERT_RETURNING)) {
@@ -75,7 +77,7 @@ public final class Statements {
     }
     Map<String, Object> key = handle.run(task, sql, c -> {
       try (PreparedStatement statement = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-        Binder.bind(statement, columns.parameters());
+        Binder.bind(statement, columns.parameters(), dialect);
         statement.executeUpdate();
         try (ResultSet keys = statement.getGeneratedKeys()) {
           return primaryKeyOf(info, columns, keys.next() ? keys.getObject(1) : null);
@@ -107,10 +109,21 @@ public final class Statements {
     return key;
   }
 
+  private static Set<String> columnsOf(Map<String, ?> lookup, Map<String, ?> values) {
+    Set<String> columns = new HashSet<>();
+    if (lookup != null) {
+      columns.addAll(lookup.keySet());
+    }
+    if (values != null) {
+      columns.addAll(values.keySet());
+    }
+    return columns;
+  }
+
   static int update(JdbcHandle handle, String table, Map<String, ?> lookup, Map<String, ?> values) {
     String task = "update(" + table + ")";
     Dialect dialect = handle.dialect();
-    TableInfo info = handle.table(table, task);
+    TableInfo info = handle.table(table, task, columnsOf(lookup, values));
     LookupClause where = LookupClause.nonEmpty(info, lookup, dialect, task);
     ColumnValues set = ColumnValues.of(info, values, dialect, task);
     if (set.columns().isEmpty()) {

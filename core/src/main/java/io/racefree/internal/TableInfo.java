@@ -5,6 +5,7 @@ import io.racefree.error.ErrorDetails;
 import io.racefree.error.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,9 +114,25 @@ public final class TableInfo {
     throw new InvalidRequestException(
         ErrorDetails.of(task, dialect.kind()),
         "table '" + name + "' has no column '" + requested + "'; its columns are "
-            + columns.keySet(),
-        "use one of the listed column names",
+            + columns.keySet() + " (racefree caches table definitions; reads, writes and upserts re-read a table once"
+            + " when a name is unknown)",
+        "use one of the listed column names; if the column was added since, call"
+            + " Database.refreshCatalog() (or restart) so every cached table is read again",
         null);
+  }
+
+  /** Whether every name resolves to a column, as {@link #column} would resolve it. */
+  public boolean hasColumns(Collection<String> names) {
+    for (String requested : names) {
+      if (requested == null || requested.isBlank() || columns.containsKey(requested)) {
+        continue;
+      }
+      long matches = columns.keySet().stream().filter(name -> name.equalsIgnoreCase(requested)).count();
+      if (matches != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The checked shape of a lookup, computed once per distinct {@code key}. */

@@ -39,7 +39,7 @@ public final class UpsertCall {
   public static UpsertCall prepare(JdbcTransaction tx, String operation, String table,
       Map<String, ?> lookup, UpsertOptions options) {
     String task = operation + "(" + table + ")";
-    TableInfo info = tx.table(table, task);
+    TableInfo info = tx.table(table, task, lookup == null ? null : lookup.keySet());
     TableKeys keys = KeyAnalysis.of(tx, info, task);
     Map<String, Object> resolved = resolveLookup(tx.dialect(), info, lookup, task);
     return new UpsertCall(tx, keys, task, resolved, options == null ? UpsertOptions.defaults() : options);
