@@ -90,6 +90,7 @@ abstract class ReadmeExamplesContract {
     Row doc = db.get("doc", Map.of("id", 3));
     assertThat(doc.getInt("version")).isEqualTo(42);
     assertThat(doc.getString("body")).isEqualTo("new body");
+    assertThat(db.get("ledger", Map.of("id", 1)).getString("note")).isEqualTo("closed " + SnippetContext.day);
     assertThat(SnippetContext.imported).hasSize(1);
   }
 }
