@@ -154,7 +154,8 @@ public final class TransactionRunner {
 
   private RuntimeException translate(Throwable thrown) {
     if (thrown instanceof SQLException sql) {
-      return SqlErrorTranslator.translate("transaction", null, sql, context.dialect().kind());
+      return context.dialect().refine(
+          SqlErrorTranslator.translate("transaction", null, sql, context.dialect().kind()));
     }
     return Callbacks.unchecked(thrown, "transaction", context.dialect().kind());
   }
