@@ -11,9 +11,21 @@ import io.racefree.internal.ConnectionSource;
 import io.racefree.internal.DatabaseContext;
 import io.racefree.internal.SessionRunner;
 import io.racefree.internal.TransactionRunner;
+import io.racefree.lock.Assignments;
+import io.racefree.lock.Guard;
+import io.racefree.lock.GuardedUpdates;
+import io.racefree.lock.RowUpdate;
+import io.racefree.lock.internal.AtomicUpdates;
+import io.racefree.lock.internal.SessionLocks;
 import io.racefree.spi.ExternalTransaction;
 import io.racefree.spi.ExternalTransactions;
+import io.racefree.tx.RetryPolicy;
 import io.racefree.tx.TransactionOptions;
+import io.racefree.upsert.GetOrCreateResult;
+import io.racefree.upsert.UpdateOrCreateResult;
+import io.racefree.upsert.UpsertOptions;
+import io.racefree.upsert.Upserts;
+import io.racefree.upsert.internal.ExistingRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -38,7 +50,7 @@ import javax.sql.DataSource;
  * Builder#joining}) it never ends or changes that transaction: see docs/integration.md. Thread-safe:
  * share one instance per data source.
  */
-public final class Database {
+public final class Database implements Upserts, GuardedUpdates {
   private final DataSource dataSource;
   private final DatabaseContext context;
   private final TransactionRunner transactions;
@@ -102,32 +114,51 @@ public final class Database {
   }
 
   /** Runs {@code callback} in a transaction with default options and returns its value. */
-  public <T> T withTransaction(TransactionCallback<T> callback) {
+  public <T, X extends Exception> T withTransaction(TransactionCallback<T, X> callback) throws X {
     return withTransaction(TransactionOptions.defaults(), callback);
   }
 
   /**
-   * Runs {@code callback} in a new outermost transaction with {@code options}. Under a retry policy
-   * the callback may run more than once: keep side effects in {@link Transaction#onCommit} hooks.
+   * Runs {@code callback} in a new outermost transaction with {@code options} and returns its value.
+   * Under a retry policy the callback may run more than once: keep side effects in {@link
+   * Transaction#onCommit} hooks. Only racefree's retryable exceptions are retried; any other
+   * exception rolls the transaction back and reaches the caller unwrapped (a checked exception of
+   * the callback as it was thrown; a {@link java.sql.SQLException} from raw JDBC in the callback is
+   * translated, like racefree's own statements, so that a deadlock there is retried too).
    */
-  public <T> T withTransaction(TransactionOptions options, TransactionCallback<T> callback) {
+  public <T, X extends Exception> T withTransaction(
+      TransactionOptions options, TransactionCallback<T, X> callback) throws X {
     return transactions.run(options, callback);
   }
 
-  public void useTransaction(TransactionConsumer callback) {
+  /** {@link #withTransaction(TransactionCallback)} for a callback that returns nothing. */
+  public <X extends Exception> void useTransaction(TransactionConsumer<X> callback) throws X {
     useTransaction(TransactionOptions.defaults(), callback);
   }
 
-  public void useTransaction(TransactionOptions options, TransactionConsumer callback) {
+  /** {@link #withTransaction(TransactionOptions, TransactionCallback)} for a callback that returns nothing. */
+  public <X extends Exception> void useTransaction(
+      TransactionOptions options, TransactionConsumer<X> callback) throws X {
     withTransaction(options, tx -> {
       callback.useTransaction(tx);
       return null;
     });
   }
 
-  /** Runs {@code callback} on an auto-commit connection (each statement commits on its own). */
-  public <T> T withSession(SessionCallback<T> callback) {
+  /**
+   * Runs {@code callback} on an auto-commit connection (each statement commits on its own) and
+   * returns its value; an exception of the callback reaches the caller unwrapped.
+   */
+  public <T, X extends Exception> T withSession(SessionCallback<T, X> callback) throws X {
     return sessions.run(callback);
+  }
+
+  /** {@link #withSession} for a callback that returns nothing. */
+  public <X extends Exception> void useSession(SessionConsumer<X> callback) throws X {
+    withSession(session -> {
+      callback.useSession(session);
+      return null;
+    });
   }
 
   /** {@link Handle#get} as a single auto-committed statement. */
@@ -135,117 +166,179 @@ public final class Database {
     return withSession(session -> session.get(table, lookup));
   }
 
+  /** {@link Handle#find} as a single auto-committed statement. */
   public Optional<Row> find(String table, Map<String, ?> lookup) {
     return withSession(session -> session.find(table, lookup));
   }
 
+  /** {@link Handle#list} as a single auto-committed statement. */
   public List<Row> list(String table, Map<String, ?> lookup) {
     return withSession(session -> session.list(table, lookup));
   }
 
+  /** {@link Handle#insert(String, Map)} as a single auto-committed statement. */
   public Row insert(String table, Map<String, ?> values) {
     return withSession(session -> session.insert(table, values));
   }
 
+  /** {@link Handle#update(String, Map, Map)} as a single auto-committed statement. */
   public int update(String table, Map<String, ?> lookup, Map<String, ?> values) {
     return withSession(session -> session.update(table, lookup, values));
   }
 
+  /** {@link Handle#delete} as a single auto-committed statement. */
   public int delete(String table, Map<String, ?> lookup) {
     return withSession(session -> session.delete(table, lookup));
   }
 
-  // ---- get-or-create and update-or-create in their own transaction (io.racefree.upsert) ----
+  // Upserts: each call in a transaction of its own, by default at the connection's isolation level
+  // and retried under RetryPolicy.standard(); the overloads with TransactionOptions say otherwise.
 
   /**
    * {@link Transaction#getOrCreate} on its own: an existing row is returned from one auto-committed
    * read; otherwise the row is created (or the concurrent winner's row found) in a transaction at
-   * the connection's isolation level, retried under {@link io.racefree.tx.RetryPolicy#standard()}:
-   * suppliers in {@code defaults} may run more than once.
+   * the connection's isolation level, retried under {@link RetryPolicy#standard()}: suppliers in
+   * {@code defaults} may run more than once.
    */
-  public io.racefree.upsert.GetOrCreateResult getOrCreate(
-      String table, Map<String, ?> lookup, Map<String, ?> defaults) {
-    return getOrCreate(table, lookup, defaults, io.racefree.tx.RetryPolicy.standard());
+  @Override
+  public GetOrCreateResult getOrCreate(
+      String table, Map<String, ?> lookup, Map<String, ?> defaults, UpsertOptions options) {
+    return getOrCreate(table, lookup, defaults, options, upsertTransaction());
   }
 
-  /** {@link #getOrCreate(String, Map, Map)} with {@code retry} for the creating transaction. */
-  public io.racefree.upsert.GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup,
-      Map<String, ?> defaults, io.racefree.tx.RetryPolicy retry) {
+  /**
+   * {@link #getOrCreate(String, Map, Map, UpsertOptions)} with the creating transaction run under
+   * {@code transaction} (its isolation level, its retry policy and listener).
+   */
+  public GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup, Map<String, ?> defaults,
+      UpsertOptions options, TransactionOptions transaction) {
     // An existing row needs no transaction: one auto-committed read, like a hand-written SELECT.
     Optional<Row> existing =
-        withSession(session -> io.racefree.upsert.internal.ExistingRow.find(session, table, lookup, defaults));
+        sessions.runJdbc(session -> ExistingRow.find(session, table, lookup, defaults));
     if (existing.isPresent()) {
-      return new io.racefree.upsert.GetOrCreateResult(existing.get(), false);
+      return new GetOrCreateResult(existing.get(), false);
     }
-    io.racefree.upsert.UpsertOptions insertFirst =
-        io.racefree.upsert.UpsertOptions.defaults().withInsertFirst();
-    return withTransaction(TransactionOptions.defaults().withRetry(retry),
-        tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
+    UpsertOptions insertFirst = (options == null ? UpsertOptions.defaults() : options).withInsertFirst();
+    return withTransaction(transaction, tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
   }
 
-  /** {@link Transaction#updateOrCreate} in its own retried transaction. */
-  public io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
-      Map<String, ?> lookup, Map<String, ?> updates, Map<String, ?> createDefaults) {
-    return withTransaction(upsertOptions(),
-        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
+  /** {@link Transaction#updateOrCreate} in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  @Override
+  public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions options) {
+    return updateOrCreate(table, lookup, updates, createDefaults, options, upsertTransaction());
   }
 
-  /** "Increment or create" ({@link Transaction#updateOrCreate(String, Map, io.racefree.lock.Assignments, Map)}) in its own retried transaction. */
-  public io.racefree.upsert.UpdateOrCreateResult updateOrCreate(String table,
-      Map<String, ?> lookup, io.racefree.lock.Assignments updates, Map<String, ?> createDefaults) {
-    return withTransaction(upsertOptions(),
-        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults));
+  /** {@link Transaction#updateOrCreate} in its own transaction, run under {@code transaction}. */
+  public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions options,
+      TransactionOptions transaction) {
+    return withTransaction(transaction,
+        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
   }
 
-  /** {@link Transaction#getOrCreateAll} in its own retried transaction. */
-  public List<io.racefree.upsert.GetOrCreateResult> getOrCreateAll(
-      String table, List<? extends Map<String, ?>> lookups, Map<String, ?> defaults) {
-    return withTransaction(upsertOptions(), tx -> tx.getOrCreateAll(table, lookups, defaults));
+  /** "Increment or create" in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  @Override
+  public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Assignments updates, Map<String, ?> createDefaults, UpsertOptions options) {
+    return updateOrCreate(table, lookup, updates, createDefaults, options, upsertTransaction());
   }
 
-  /** {@link Transaction#updateOrCreateAll} in its own retried transaction. */
-  public List<io.racefree.upsert.UpdateOrCreateResult> updateOrCreateAll(
-      String table, List<? extends Map<String, ?>> rows, String... lookupColumns) {
-    return withTransaction(upsertOptions(), tx -> tx.updateOrCreateAll(table, rows, lookupColumns));
+  /** "Increment or create" in its own transaction, run under {@code transaction}. */
+  public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Assignments updates, Map<String, ?> createDefaults, UpsertOptions options,
+      TransactionOptions transaction) {
+    return withTransaction(transaction,
+        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
   }
 
-  private static TransactionOptions upsertOptions() {
-    return TransactionOptions.defaults().withRetry(io.racefree.tx.RetryPolicy.standard());
+  /** {@link Transaction#getOrCreateAll} in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  @Override
+  public List<GetOrCreateResult> getOrCreateAll(String table, List<? extends Map<String, ?>> lookups,
+      Map<String, ?> defaults, UpsertOptions options) {
+    return getOrCreateAll(table, lookups, defaults, options, upsertTransaction());
   }
 
-  // ---- end of get-or-create section ----
+  /** {@link Transaction#getOrCreateAll} in its own transaction, run under {@code transaction}. */
+  public List<GetOrCreateResult> getOrCreateAll(String table, List<? extends Map<String, ?>> lookups,
+      Map<String, ?> defaults, UpsertOptions options, TransactionOptions transaction) {
+    return withTransaction(transaction, tx -> tx.getOrCreateAll(table, lookups, defaults, options));
+  }
 
-  // ---- named locks on a session (io.racefree.lock) ----
+  /** {@link Transaction#updateOrCreateAll} in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  @Override
+  public List<UpdateOrCreateResult> updateOrCreateAll(String table,
+      List<? extends Map<String, ?>> rows, List<String> lookupColumns, UpsertOptions options) {
+    return updateOrCreateAll(table, rows, lookupColumns, options, upsertTransaction());
+  }
+
+  /** {@link Transaction#updateOrCreateAll} in its own transaction, run under {@code transaction}. */
+  public List<UpdateOrCreateResult> updateOrCreateAll(String table,
+      List<? extends Map<String, ?>> rows, List<String> lookupColumns, UpsertOptions options,
+      TransactionOptions transaction) {
+    return withTransaction(transaction,
+        tx -> tx.updateOrCreateAll(table, rows, lookupColumns, options));
+  }
+
+  /** What the upserts of a database run under: the connection's isolation, standard retries. */
+  private static TransactionOptions upsertTransaction() {
+    return TransactionOptions.defaults().withRetry(RetryPolicy.standard());
+  }
+
+  // Named locks on a session, and guarded updates.
 
   /**
    * Runs {@code callback} on an auto-commit session while holding the session-scoped named lock
-   * {@code name}, for work that spans several transactions; the lock is released when the callback
-   * returns or throws (if the release fails the connection is aborted, never pooled holding it).
-   * PostgreSQL {@code pg_advisory_lock}, MariaDB/MySQL {@code GET_LOCK}; SQLite and H2 have no
-   * session lock: {@link io.racefree.error.UnsupportedFeatureException}.
+   * {@code name}, for work that spans several transactions, and returns its value; the lock is
+   * released when the callback returns or throws (if the release fails the connection is aborted,
+   * never pooled holding it). PostgreSQL {@code pg_advisory_lock}, MariaDB/MySQL {@code GET_LOCK};
+   * SQLite and H2 have no session lock: {@link io.racefree.error.UnsupportedFeatureException}.
    */
-  public <T> T withLock(String name, SessionCallback<T> callback) {
-    return io.racefree.lock.internal.SessionLocks.withLock(this, name, callback);
+  public <T, X extends Exception> T withLock(String name, SessionCallback<T, X> callback) throws X {
+    return SessionLocks.withLock(sessions, dialect(), name, callback);
   }
 
-  /** {@link Transaction#update(String, Map, io.racefree.lock.Assignments, io.racefree.lock.Guard)} as one auto-committed statement. */
-  public int update(
-      String table, Map<String, ?> lookup, io.racefree.lock.Assignments assignments, io.racefree.lock.Guard guard) {
-    return withSession(
-        session -> io.racefree.lock.internal.AtomicUpdates.update(session, table, lookup, assignments, guard));
+  /** {@link #withLock} for a callback that returns nothing. */
+  public <X extends Exception> void useLock(String name, SessionConsumer<X> callback) throws X {
+    withLock(name, session -> {
+      callback.useSession(session);
+      return null;
+    });
+  }
+
+  /** {@link Transaction#update(String, Map, Assignments, Guard)} as one auto-committed statement. */
+  @Override
+  public int update(String table, Map<String, ?> lookup, Assignments assignments, Guard guard) {
+    return sessions.runJdbc(session -> AtomicUpdates.update(session, table, lookup, assignments, guard));
   }
 
   /**
    * {@link Transaction#updateAll} in its own transaction, retried under {@link
-   * io.racefree.tx.RetryPolicy#standard()} (serialization failures at snapshot isolation levels;
-   * the updates never deadlock with each other).
+   * RetryPolicy#standard()} (serialization failures at snapshot isolation levels; the updates never
+   * deadlock with each other).
    */
-  public boolean updateAll(String table, String keyColumn,
-      Map<?, io.racefree.lock.RowUpdate> updates) {
-    return withTransaction(upsertOptions(), tx -> tx.updateAll(table, keyColumn, updates));
+  @Override
+  public boolean updateAll(String table, String keyColumn, Map<?, RowUpdate> updates) {
+    return updateAll(table, keyColumn, updates, upsertTransaction());
   }
 
-  // ---- end of locks section ----
+  /** {@link Transaction#updateAll} in its own transaction, run under {@code transaction}. */
+  public boolean updateAll(String table, String keyColumn, Map<?, RowUpdate> updates,
+      TransactionOptions transaction) {
+    return withTransaction(transaction, tx -> tx.updateAll(table, keyColumn, updates));
+  }
+
+  /**
+   * {@link Transaction#updateVersioned} as one auto-committed statement; a {@link
+   * io.racefree.error.StaleVersionException} is thrown, not retried (retry by running the read and
+   * this update in a transaction with a retry policy).
+   */
+  @Override
+  public long updateVersioned(String table, Map<String, ?> lookup, String versionColumn,
+      long expectedVersion, Map<String, ?> values) {
+    return sessions.runJdbc(session ->
+        AtomicUpdates.updateVersioned(session, table, lookup, versionColumn, expectedVersion, values));
+  }
 
   @Override
   public String toString() {

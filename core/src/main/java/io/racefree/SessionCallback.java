@@ -1,7 +1,13 @@
 package io.racefree;
 
-/** Work to run on an auto-commit session. */
+/**
+ * Work to run on an auto-commit session, returning a value. It may throw the caller's checked
+ * exception {@code X}, which reaches the caller unwrapped.
+ *
+ * @param <T> what the work returns
+ * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
+ */
 @FunctionalInterface
-public interface SessionCallback<T> {
-  T withSession(Session session) throws Exception;
+public interface SessionCallback<T, X extends Exception> {
+  T withSession(Session session) throws X;
 }

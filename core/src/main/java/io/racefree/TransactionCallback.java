@@ -2,9 +2,13 @@ package io.racefree;
 
 /**
  * Work to run in a transaction, returning a value. May run more than once under a retry policy,
- * each time on the calling thread.
+ * each time on the calling thread. It may throw the caller's checked exception {@code X}, which
+ * reaches the caller unwrapped after the transaction rolled back (and is never retried).
+ *
+ * @param <T> what the work returns
+ * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
  */
 @FunctionalInterface
-public interface TransactionCallback<T> {
-  T withTransaction(Transaction transaction) throws Exception;
+public interface TransactionCallback<T, X extends Exception> {
+  T withTransaction(Transaction transaction) throws X;
 }

@@ -1,7 +1,13 @@
 package io.racefree;
 
-/** Work to run in a transaction, returning nothing. May run more than once under a retry policy. */
+/**
+ * Work to run in a transaction, returning nothing. May run more than once under a retry policy. It
+ * may throw the caller's checked exception {@code X}, which reaches the caller unwrapped after the
+ * transaction rolled back (and is never retried).
+ *
+ * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
+ */
 @FunctionalInterface
-public interface TransactionConsumer {
-  void useTransaction(Transaction transaction) throws Exception;
+public interface TransactionConsumer<X extends Exception> {
+  void useTransaction(Transaction transaction) throws X;
 }

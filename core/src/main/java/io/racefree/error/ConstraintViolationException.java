@@ -7,7 +7,14 @@ package io.racefree.error;
 public class ConstraintViolationException extends RacefreeException {
   private final String constraintName;
 
+  /** A constraint the database did not name more precisely ({@link ErrorCategory#CONSTRAINT_VIOLATION}). */
   public ConstraintViolationException(
+      ErrorDetails details, String constraintName, String problem, String advice, Throwable cause) {
+    this(ErrorCategory.CONSTRAINT_VIOLATION, details, constraintName, problem, advice, cause);
+  }
+
+  /** For the subclasses, each of which passes its own category. */
+  protected ConstraintViolationException(
       ErrorCategory category,
       ErrorDetails details,
       String constraintName,

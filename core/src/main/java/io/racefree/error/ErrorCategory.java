@@ -30,6 +30,12 @@ public enum ErrorCategory {
   UNSUPPORTED_FEATURE(false),
   INVALID_REQUEST(false),
   TRANSACTION_STATE(false),
+  /**
+   * The transaction ended, but releasing what it held (a MariaDB/MySQL named lock, say) failed; the
+   * connection was closed if it could still hold locks.
+   */
+  RELEASE_FAILED(false),
+  /** An error racefree does not recognise ({@link UnrecognizedDatabaseException}). */
   OTHER(false);
 
   private final boolean retryable;

@@ -29,8 +29,7 @@ final class LeafExceptions {
       case CHECK_VIOLATION:
         return new CheckViolationException(details, constraint, problem, original);
       case CONSTRAINT_VIOLATION:
-        return new ConstraintViolationException(
-            category, details, constraint, problem, CONSTRAINT_ADVICE, original);
+        return new ConstraintViolationException(details, constraint, problem, CONSTRAINT_ADVICE, original);
       case SERIALIZATION_FAILURE:
         return new SerializationFailureException(details, problem, original);
       case DEADLOCK:
@@ -51,8 +50,7 @@ final class LeafExceptions {
       case UNSUPPORTED_FEATURE:
         return new UnsupportedFeatureException(details, problem, original);
       default:
-        return new RacefreeException(
-            ErrorCategory.OTHER, details, problem, UNKNOWN_ADVICE, original);
+        return new UnrecognizedDatabaseException(details, problem, UNKNOWN_ADVICE, original);
     }
   }
 }

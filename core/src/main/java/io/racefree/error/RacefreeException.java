@@ -3,18 +3,21 @@ package io.racefree.error;
 import io.racefree.dialect.DatabaseKind;
 
 /**
- * The root of every error racefree throws. Unchecked. Each subclass is named by what the caller
- * does next; {@link #category()} and {@link #isRetryable()} say the same for code that prefers a
- * switch. The message carries the task, the SQL (truncated, never the bound values), the SQLState,
+ * The root of every error racefree throws. Unchecked and abstract: every error is one of the leaf
+ * classes of this package, each named by what the caller does next and each fixing its own {@link
+ * #category()} (so a type and its category never disagree); {@link #category()} and {@link
+ * #isRetryable()} say the same for code that prefers a switch. An error racefree does not recognise
+ * is an {@link UnrecognizedDatabaseException}. The message carries the task, the SQL (truncated, never the bound values), the SQLState,
  * the vendor code and advice.
  *
  * <p>Instances are immutable after construction (suppressed exceptions aside) and safe to share.
  */
-public class RacefreeException extends RuntimeException {
+public abstract class RacefreeException extends RuntimeException {
   private final ErrorCategory category;
   private final ErrorDetails details;
 
-  public RacefreeException(
+  /** For the leaf classes, each of which passes its own category. */
+  protected RacefreeException(
       ErrorCategory category, ErrorDetails details, String problem, String advice, Throwable cause) {
     super(compose(details, problem, advice), cause);
     this.category = category;

@@ -13,8 +13,28 @@ import io.racefree.tx.Isolation;
 import io.racefree.tx.TransactionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.racefree.Row;
+import io.racefree.lock.Assignments;
+import io.racefree.lock.Guard;
+import io.racefree.lock.RowLock;
+import io.racefree.lock.RowUpdate;
+import io.racefree.lock.TableLock;
+import io.racefree.lock.internal.AtomicUpdates;
+import io.racefree.lock.internal.NamedLocks;
+import io.racefree.lock.internal.OrderedUpdates;
+import io.racefree.lock.internal.RowClaims;
+import io.racefree.lock.internal.RowLocks;
+import io.racefree.lock.internal.TableLocks;
+import io.racefree.upsert.GetOrCreateResult;
+import io.racefree.upsert.UpdateOrCreateResult;
+import io.racefree.upsert.UpsertOptions;
+import io.racefree.upsert.internal.UpsertOperations;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -169,15 +189,31 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
   }
 
   @Override
-  public <T> T withTransaction(TransactionOptions nested, TransactionCallback<T> callback) {
+  public <T, X extends Exception> T withTransaction(
+      TransactionOptions nested, TransactionCallback<T, X> callback) throws X {
     checkUsable("nested transaction");
     NestingRules.check(this, nested);
+    return inSavepoint(callback::withTransaction);
+  }
+
+  /** Runs racefree's own {@code work} in a savepoint, as {@link #withTransaction} runs a callback. */
+  public <T> T nested(Function<JdbcTransaction, T> work) {
+    checkUsable("nested transaction");
+    return inSavepoint(work::apply);
+  }
+
+  /** What runs inside a savepoint, given the nested level. */
+  private interface Nested<T, X extends Exception> {
+    T run(JdbcTransaction child) throws X;
+  }
+
+  private <T, X extends Exception> T inSavepoint(Nested<T, X> work) throws X {
     String savepoint = state.savepointPrefix() + (depth + 1);
     TransactionControl.savepoint(this, savepoint);
     JdbcTransaction child =
         new JdbcTransaction(context(), connection(), state, options, isolation, depth + 1);
     try {
-      T result = Callbacks.call(callback, child);
+      T result = work.run(child);
       if (child.abortCause() != null) {
         throw child.aborted("nested transaction", child.abortCause());
       }
@@ -188,12 +224,98 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
         hooks.addAll(child.hooks);
       }
       return result;
+    } catch (SQLException failure) {
+      rollbackToSavepoint(savepoint, failure);
+      throw SqlErrorTranslator.translate("nested transaction", null, failure, dialect().kind());
     } catch (Throwable failure) {
       rollbackToSavepoint(savepoint, failure);
-      throw Callbacks.unchecked(failure, "nested transaction", dialect().kind());
+      throw failure;
     } finally {
       child.close();
     }
+  }
+
+  // ---- the facets, run on this transaction: internal code gets `this`, never a cast ----
+
+  @Override
+  public GetOrCreateResult getOrCreate(
+      String table, Map<String, ?> lookup, Map<String, ?> defaults, UpsertOptions upsertOptions) {
+    return UpsertOperations.getOrCreate(this, table, lookup, defaults, upsertOptions);
+  }
+
+  @Override
+  public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions upsertOptions) {
+    return UpsertOperations.updateOrCreate(this, table, lookup, updates, createDefaults, upsertOptions);
+  }
+
+  @Override
+  public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Assignments updates, Map<String, ?> createDefaults, UpsertOptions upsertOptions) {
+    return UpsertOperations.updateOrCreate(this, table, lookup, updates, createDefaults, upsertOptions);
+  }
+
+  @Override
+  public List<GetOrCreateResult> getOrCreateAll(String table, List<? extends Map<String, ?>> lookups,
+      Map<String, ?> defaults, UpsertOptions upsertOptions) {
+    return UpsertOperations.getOrCreateAll(this, table, lookups, defaults, upsertOptions);
+  }
+
+  @Override
+  public List<UpdateOrCreateResult> updateOrCreateAll(String table,
+      List<? extends Map<String, ?>> rows, List<String> lookupColumns, UpsertOptions upsertOptions) {
+    return UpsertOperations.updateOrCreateAll(this, table, rows, lookupColumns, upsertOptions);
+  }
+
+  @Override
+  public List<Row> lockRows(String table, Map<String, ?> lookup, RowLock lock) {
+    return RowLocks.lockRows(this, table, lookup, lock);
+  }
+
+  @Override
+  public List<Row> lockRowsInOrder(String table, String keyColumn, Collection<?> keys, RowLock lock) {
+    return RowLocks.lockRowsInOrder(this, table, keyColumn, keys, lock);
+  }
+
+  @Override
+  public List<Row> claim(String table, Map<String, ?> lookup, String orderColumn, int limit) {
+    return RowClaims.claim(this, table, lookup, orderColumn, limit);
+  }
+
+  @Override
+  public void lockTables(List<TableLock> tables, boolean noWait) {
+    TableLocks.lock(this, tables, noWait);
+  }
+
+  @Override
+  public void lock(String name) {
+    NamedLocks.lock(this, name);
+  }
+
+  @Override
+  public boolean tryLock(String name, Duration timeout) {
+    return NamedLocks.tryLock(this, name, timeout);
+  }
+
+  @Override
+  public void lockAll(Collection<String> names) {
+    NamedLocks.lockAll(this, names);
+  }
+
+  @Override
+  public int update(String table, Map<String, ?> lookup, Assignments assignments, Guard guard) {
+    return AtomicUpdates.update(this, table, lookup, assignments, guard);
+  }
+
+  @Override
+  public boolean updateAll(String table, String keyColumn, Map<?, RowUpdate> updates) {
+    return OrderedUpdates.updateAll(this, table, keyColumn, updates);
+  }
+
+  @Override
+  public long updateVersioned(String table, Map<String, ?> lookup, String versionColumn,
+      long expectedVersion, Map<String, ?> values) {
+    return AtomicUpdates.updateVersioned(this, table, lookup, versionColumn, expectedVersion, values);
   }
 
   private void rollbackToSavepoint(String savepoint, Throwable failure) {

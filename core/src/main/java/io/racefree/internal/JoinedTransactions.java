@@ -27,7 +27,8 @@ final class JoinedTransactions {
     this.context = context;
   }
 
-  <T> T run(ConnectionLease lease, TransactionOptions options, TransactionCallback<T> callback) {
+  <T, X extends Exception> T run(
+      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback) throws X {
     Throwable failure = null;
     try {
       return runInSavepoint(lease, options, callback);
@@ -39,8 +40,8 @@ final class JoinedTransactions {
     }
   }
 
-  private <T> T runInSavepoint(
-      ConnectionLease lease, TransactionOptions options, TransactionCallback<T> callback) {
+  private <T, X extends Exception> T runInSavepoint(
+      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback) throws X {
     Connection connection = lease.connection();
     Isolation isolation = checkOptions(connection, lease.saved(), options);
     String savepoint = "rf_join_" + SAVEPOINTS.incrementAndGet();
@@ -55,7 +56,7 @@ final class JoinedTransactions {
     try {
       TransactionControl.savepoint(transaction, savepoint);
       savepointSet = true;
-      T value = Callbacks.call(callback, transaction);
+      T value = callback.withTransaction(transaction);
       if (transaction.abortCause() != null) {
         throw transaction.aborted("end of joined transaction", transaction.abortCause());
       }
@@ -66,20 +67,25 @@ final class JoinedTransactions {
         completion.addHooks(transaction.hooks());
       }
       return value;
+    } catch (SQLException thrown) {
+      undo(connection, savepointSet, state, savepoint, thrown);
+      throw SqlErrorTranslator.translate("joined transaction", null, thrown, context.dialect().kind());
     } catch (Throwable thrown) {
-      if (savepointSet && state.killedBy() == null) {
-        try {
-          rollbackToSavepoint(connection, savepoint);
-        } catch (SQLException e) {
-          thrown.addSuppressed(e);
-        }
-      }
-      if (thrown instanceof SQLException sql) {
-        throw SqlErrorTranslator.translate("joined transaction", null, sql, context.dialect().kind());
-      }
-      throw Callbacks.unchecked(thrown, "joined transaction", context.dialect().kind());
+      undo(connection, savepointSet, state, savepoint, thrown);
+      throw thrown;
     } finally {
       transaction.close();
+    }
+  }
+
+  private static void undo(Connection connection, boolean savepointSet, TransactionState state,
+      String savepoint, Throwable failure) {
+    if (savepointSet && state.killedBy() == null) {
+      try {
+        rollbackToSavepoint(connection, savepoint);
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 

@@ -24,7 +24,17 @@ public final class SessionRunner {
     this.connections = connections;
   }
 
-  public <T> T run(SessionCallback<T> callback) {
+  public <T, X extends Exception> T run(SessionCallback<T, X> callback) throws X {
+    return runJdbc(callback::withSession);
+  }
+
+  /** What racefree itself runs on a session: given the session's own class, no cast needed. */
+  public interface Work<T, X extends Exception> {
+    T run(JdbcSession session) throws X;
+  }
+
+  /** Runs racefree's own {@code work} on a session, as {@link #run} runs a callback. */
+  public <T, X extends Exception> T runJdbc(Work<T, X> callback) throws X {
     ConnectionLease lease = connections.lease(context.dialect().kind());
     JdbcSession session = new JdbcSession(context, lease.connection());
     boolean joined = lease.inOwnersTransaction();
@@ -41,20 +51,23 @@ public final class SessionRunner {
         TransactionControl.executeSql(lease.connection(), "SAVEPOINT " + savepoint);
         savepointSet = true;
       }
-      T value = callback.withSession(session);
+      T value = callback.run(session);
       if (savepointSet) {
         TransactionControl.executeSql(lease.connection(), "RELEASE SAVEPOINT " + savepoint);
       }
       return value;
+    } catch (SQLException thrown) {
+      failure = thrown;
+      if (savepointSet) {
+        rollBackTo(lease.connection(), savepoint, thrown);
+      }
+      throw SqlErrorTranslator.translate("session", null, thrown, context.dialect().kind());
     } catch (Throwable thrown) {
       failure = thrown;
       if (savepointSet) {
         rollBackTo(lease.connection(), savepoint, thrown);
       }
-      if (thrown instanceof SQLException sql) {
-        throw SqlErrorTranslator.translate("session", null, sql, context.dialect().kind());
-      }
-      throw Callbacks.unchecked(thrown, "session", context.dialect().kind());
+      throw thrown;
     } finally {
       session.close();
       lease.giveBack(failure, null);

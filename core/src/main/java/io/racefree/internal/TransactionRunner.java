@@ -1,9 +1,9 @@
 package io.racefree.internal;
 
 import io.racefree.TransactionCallback;
-import io.racefree.error.ErrorCategory;
 import io.racefree.error.ErrorDetails;
 import io.racefree.error.RacefreeException;
+import io.racefree.error.ReleaseFailedException;
 import io.racefree.error.SqlErrorTranslator;
 import io.racefree.tx.Isolation;
 import io.racefree.tx.RetryAttempt;
@@ -37,7 +37,8 @@ public final class TransactionRunner {
    * inside the application's transaction, in a savepoint of it, never retried (the application owns
    * the transaction, so only it can run the whole unit of work again).
    */
-  public <T> T run(TransactionOptions options, TransactionCallback<T> callback) {
+  public <T, X extends Exception> T run(TransactionOptions options, TransactionCallback<T, X> callback)
+      throws X {
     ConnectionLease lease = connections.lease(context.dialect().kind());
     if (lease.inOwnersTransaction()) {
       return joined.run(lease, options, callback);
@@ -56,13 +57,17 @@ public final class TransactionRunner {
       } catch (RacefreeException failure) {
         boolean retry = policy.shouldRetry(decisive(failure), attempt);
         Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
-        policy.listener().attemptFailed(new RetryAttempt(attempt, failure, retry, delay));
+        notifyListener(policy, new RetryAttempt(attempt, failure, retry, delay));
         if (!retry) {
           earlier.forEach(failure::addSuppressed);
           throw failure;
         }
         earlier.add(failure);
-        pause(delay, failure);
+        if (!pause(delay, failure)) {
+          earlier.remove(failure);
+          earlier.forEach(failure::addSuppressed);
+          throw failure;
+        }
         continue;
       }
       Hooks.runAll(committed.hooks());
@@ -84,8 +89,17 @@ public final class TransactionRunner {
     return failure;
   }
 
-  private <T> Committed<T> runOnce(
-      ConnectionLease lease, TransactionOptions options, TransactionCallback<T> callback) {
+  /** A listener that throws never replaces the failure being retried: it is added as suppressed. */
+  private static void notifyListener(RetryPolicy policy, RetryAttempt attempt) {
+    try {
+      policy.listener().attemptFailed(attempt);
+    } catch (RuntimeException | Error listenerFailure) {
+      attempt.failure().addSuppressed(listenerFailure);
+    }
+  }
+
+  private <T, X extends Exception> Committed<T> runOnce(
+      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback) throws X {
     Connection connection = lease.connection();
     JdbcTransaction transaction = null;
     Throwable failure = null;
@@ -94,15 +108,23 @@ public final class TransactionRunner {
       Isolation isolation = TransactionControl.begin(connection, context.dialect(), options, lease.saved());
       transaction =
           new JdbcTransaction(context, connection, new TransactionState(), options, isolation, 0);
-      T value = Callbacks.call(callback, transaction);
+      T value = callback.withTransaction(transaction);
       committed = finish(connection, transaction);
       return new Committed<>(value, transaction.hooks());
+    } catch (SQLException thrown) {
+      // From begin or commit, or raw JDBC in the callback: translated, so a deadlock is retryable.
+      failure = thrown;
+      if (transaction != null) {
+        rollbackQuietly(connection, thrown);
+      }
+      throw context.dialect().refine(
+          SqlErrorTranslator.translate("transaction", null, thrown, context.dialect().kind()));
     } catch (Throwable thrown) {
       failure = thrown;
       if (transaction != null) {
         rollbackQuietly(connection, thrown);
       }
-      throw translate(thrown);
+      throw thrown;
     } finally {
       if (transaction != null) {
         transaction.close();
@@ -127,8 +149,7 @@ public final class TransactionRunner {
       giveBack(lease, options, failure);
     }
     if (participantFailure != null) {
-      throw new RacefreeException(
-          ErrorCategory.OTHER,
+      throw new ReleaseFailedException(
           ErrorDetails.of("end of transaction", context.dialect().kind()),
           "the transaction " + (committed ? "committed" : "rolled back")
               + ", but releasing what it held failed: " + participantFailure,
@@ -152,14 +173,6 @@ public final class TransactionRunner {
     return true;
   }
 
-  private RuntimeException translate(Throwable thrown) {
-    if (thrown instanceof SQLException sql) {
-      return context.dialect().refine(
-          SqlErrorTranslator.translate("transaction", null, sql, context.dialect().kind()));
-    }
-    return Callbacks.unchecked(thrown, "transaction", context.dialect().kind());
-  }
-
   private void rollbackQuietly(Connection connection, Throwable failure) {
     try {
       TransactionControl.rollback(connection, context.dialect());
@@ -172,19 +185,21 @@ public final class TransactionRunner {
     lease.giveBack(failure, connection -> TransactionControl.end(connection, context.dialect(), options));
   }
 
-  private void pause(Duration delay, RacefreeException failure) {
+  /**
+   * Waits {@code delay} before the next attempt; false when interrupted (the interrupt is kept,
+   * added to {@code failure} as suppressed, and no further attempt is made).
+   */
+  private static boolean pause(Duration delay, RacefreeException failure) {
     if (delay.isZero()) {
-      return;
+      return true;
     }
     try {
       Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure.addSuppressed(e);
-      throw new io.racefree.error.TransactionStateException(
-          ErrorDetails.of("retry", context.dialect().kind()),
-          "interrupted while waiting to retry",
-          failure);
+      return false;
     }
   }
 }

@@ -1,19 +1,19 @@
 package io.racefree.upsert;
 
-import io.racefree.Transaction;
-import io.racefree.upsert.internal.BulkGetOrCreate;
-import io.racefree.upsert.internal.GetOrCreateRun;
+import io.racefree.lock.Assignments;
 import io.racefree.upsert.internal.RecordSplit;
-import io.racefree.upsert.internal.UpdateOrCreateRun;
-import io.racefree.upsert.internal.UpsertCall;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Race-free get-or-create and update-or-create in a transaction the caller opened. The same
- * operations are on {@link Transaction} ({@code tx.getOrCreate(...)}) and, each in its own
- * retried transaction, on {@link io.racefree.Database}.
+ * Race-free get-or-create and update-or-create: the upsert facet of {@link io.racefree.Transaction}
+ * ({@code tx.getOrCreate(...)}, in the caller's transaction) and of {@link io.racefree.Database}
+ * ({@code db.getOrCreate(...)}, each call in a transaction of its own, retried under {@link
+ * io.racefree.tx.RetryPolicy#standard()} unless given other {@link io.racefree.tx.TransactionOptions}).
+ * Options always come as {@link UpsertOptions}, retries always through {@link
+ * io.racefree.tx.TransactionOptions}.
  *
  * <p>Contract: the lookup (column to value, {@code null} meaning IS NULL) selects at most one
  * row; the result is that row, created with the lookup's values plus the defaults if it did not
@@ -25,89 +25,104 @@ import java.util.function.Supplier;
  * io.racefree.error.SerializationFailureException}, never "not found"; run the transaction with
  * a {@link io.racefree.tx.RetryPolicy} and the next attempt returns the row.
  *
- * <p>Defaults may be plain values or {@link Supplier}s, called only when a row is about to be
- * inserted (and again if the transaction is retried). Stateless and thread-safe; the transaction
- * it is given is not.
+ * <p>Defaults may be plain values or {@link Supplier}s, called only when an insert is attempted,
+ * never for a row that is already visible (and again if the transaction is retried).
+ *
+ * <p>Applications may implement this interface (a decorator, say): racefree never casts it to its
+ * own classes. Thread-safety is the implementation's: on a {@code Transaction} not thread-safe, on
+ * a {@code Database} thread-safe.
  */
-public final class Upserts {
-  private Upserts() {}
+public interface Upserts {
+  /**
+   * The row matching {@code lookup}, inserted with the lookup's values plus {@code defaults} if
+   * none exists.
+   */
+  GetOrCreateResult getOrCreate(
+      String table, Map<String, ?> lookup, Map<String, ?> defaults, UpsertOptions options);
 
-  public static GetOrCreateResult getOrCreate(Transaction tx, String table, Map<String, ?> lookup,
-      Map<String, ?> defaults, UpsertOptions options) {
-    UpsertCall call = UpsertCall.prepare(tx, "getOrCreate", table, lookup, options);
-    return GetOrCreateRun.run(call, call.checkedValues(defaults, "defaults"));
+  /** {@link #getOrCreate(String, Map, Map, UpsertOptions)} with {@link UpsertOptions#defaults()}. */
+  default GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup, Map<String, ?> defaults) {
+    return getOrCreate(table, lookup, defaults, UpsertOptions.defaults());
   }
 
   /**
+   * Record form: the components named in {@code lookupColumns} (component or column names) are the
+   * lookup, the other non-null ones the defaults.
+   */
+  default GetOrCreateResult getOrCreate(String table, Record values, String... lookupColumns) {
+    RecordSplit split = RecordSplit.of(values, lookupColumns);
+    return getOrCreate(table, split.lookup(), split.rest(), UpsertOptions.defaults());
+  }
+
+  /**
+   * Locks and updates the row matching {@code lookup} with {@code updates}, or inserts it with the
+   * lookup plus {@code createDefaults}. No concurrent update is lost.
+   *
    * @param updates applied to an existing row; a Supplier here is called once the row is locked,
    *     only when the row exists
    * @param createDefaults written, besides the lookup, when the row is created; null means "the
    *     updates" (Django's create_defaults)
    */
-  public static UpdateOrCreateResult updateOrCreate(Transaction tx, String table,
-      Map<String, ?> lookup, Map<String, ?> updates, Map<String, ?> createDefaults,
-      UpsertOptions options) {
-    UpsertCall call = UpsertCall.prepare(tx, "updateOrCreate", table, lookup, options);
-    Map<String, Object> checkedUpdates = call.checkedValues(updates, "updates");
-    Map<String, Object> create = createDefaults == null
-        ? checkedUpdates
-        : call.checkedValues(createDefaults, "create defaults");
-    return UpdateOrCreateRun.run(call, checkedUpdates, create);
+  UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup, Map<String, ?> updates,
+      Map<String, ?> createDefaults, UpsertOptions options);
+
+  /** {@link #updateOrCreate(String, Map, Map, Map, UpsertOptions)} with default options. */
+  default UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Map<String, ?> updates, Map<String, ?> createDefaults) {
+    return updateOrCreate(table, lookup, updates, createDefaults, UpsertOptions.defaults());
   }
 
   /**
-   * "Increment or create": the row of {@code lookup} gets {@code updates} applied atomically
-   * ({@code count = count + ?}, so concurrent callers never lose an increment), or is inserted with
-   * the lookup plus {@code createDefaults}; with null create defaults a new row starts from zero
-   * ({@code add(c, n)} writes n, {@code subtract(c, n)} writes -n, {@code set(c, v)} writes v).
+   * "Increment or create" in one call: the row matching {@code lookup} gets {@code updates}
+   * applied atomically ({@code count = count + ?}: concurrent callers never lose an increment), or
+   * is inserted with the lookup plus {@code createDefaults}; with null create defaults a new row
+   * starts from zero ({@code add(c, n)} writes n, {@code subtract(c, n)} writes -n, {@code set(c,
+   * v)} writes v).
    */
-  public static UpdateOrCreateResult updateOrCreate(Transaction tx, String table,
-      Map<String, ?> lookup, io.racefree.lock.Assignments updates, Map<String, ?> createDefaults,
-      UpsertOptions options) {
-    UpsertCall call = UpsertCall.prepare(tx, "updateOrCreate", table, lookup, options);
-    Map<String, Object> create = createDefaults == null ? null : call.checkedValues(createDefaults, "create defaults");
-    return io.racefree.upsert.internal.AssignmentUpsert.run(call, updates, create);
+  UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup, Assignments updates,
+      Map<String, ?> createDefaults, UpsertOptions options);
+
+  /** {@link #updateOrCreate(String, Map, Assignments, Map, UpsertOptions)} with default options. */
+  default UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
+      Assignments updates, Map<String, ?> createDefaults) {
+    return updateOrCreate(table, lookup, updates, createDefaults, UpsertOptions.defaults());
   }
 
-  /**
-   * The record form: the components named in {@code lookupColumns} (component or column names)
-   * are the lookup; the other non-null components are the defaults.
-   */
-  public static GetOrCreateResult getOrCreate(Transaction tx, String table, Record values,
-      String... lookupColumns) {
+  /** Record form: the named components are the lookup, the other non-null ones the updates. */
+  default UpdateOrCreateResult updateOrCreate(String table, Record values, String... lookupColumns) {
     RecordSplit split = RecordSplit.of(values, lookupColumns);
-    return getOrCreate(tx, table, split.lookup(), split.rest(), UpsertOptions.defaults());
-  }
-
-  /** The record form of updateOrCreate: the non-null other components are the updates. */
-  public static UpdateOrCreateResult updateOrCreate(Transaction tx, String table, Record values,
-      String... lookupColumns) {
-    RecordSplit split = RecordSplit.of(values, lookupColumns);
-    return updateOrCreate(tx, table, split.lookup(), split.rest(), null, UpsertOptions.defaults());
+    return updateOrCreate(table, split.lookup(), split.rest(), null, UpsertOptions.defaults());
   }
 
   /**
    * get-or-create for many lookups in a few statements per chunk of lookups: one read of the rows
-   * that exist, one multi-row insert of the missing ones (PostgreSQL and SQLite), one read of the
-   * rows others created meanwhile. Results are in the order of {@code lookups}; a lookup given
-   * twice gets the same row, created at most once.
+   * that exist, one multi-row insert of the missing ones, one read of the rows others created
+   * meanwhile. Results are in the order of {@code lookups}; a lookup given twice gets the same row,
+   * created at most once.
    */
-  public static List<GetOrCreateResult> getOrCreateAll(Transaction tx, String table,
-      List<? extends Map<String, ?>> lookups, Map<String, ?> defaults, UpsertOptions options) {
-    return BulkGetOrCreate.run(tx, table, lookups, defaults,
-        options == null ? UpsertOptions.defaults() : options);
+  List<GetOrCreateResult> getOrCreateAll(String table, List<? extends Map<String, ?>> lookups,
+      Map<String, ?> defaults, UpsertOptions options);
+
+  /** {@link #getOrCreateAll(String, List, Map, UpsertOptions)} with default options. */
+  default List<GetOrCreateResult> getOrCreateAll(
+      String table, List<? extends Map<String, ?>> lookups, Map<String, ?> defaults) {
+    return getOrCreateAll(table, lookups, defaults, UpsertOptions.defaults());
   }
 
   /**
-   * update-or-create for many rows: each row holds the {@code lookupColumns} (which identify it) and
-   * the values to set, applied to an existing row or written, with the lookup, into a new one.
-   * Results are in the order of {@code rows}; two rows with the same lookup are an {@link
-   * io.racefree.error.InvalidRequestException}. Rows are taken in one canonical order, so
-   * concurrent calls over the same rows in any order do not deadlock.
+   * updateOrCreate for many rows in a few statements per chunk: each row holds the {@code
+   * lookupColumns} that identify it plus the values to set (on an existing row) or write (into a
+   * new one). Results, with exact created/updated flags, are in the order of {@code rows}; rows are
+   * locked in one canonical order, so concurrent calls over the same rows in opposite orders do not
+   * deadlock. Two rows with the same lookup are an {@link io.racefree.error.InvalidRequestException}.
    */
-  public static List<UpdateOrCreateResult> updateOrCreateAll(Transaction tx, String table,
-      List<? extends Map<String, ?>> rows, String[] lookupColumns, UpsertOptions options) {
-    return io.racefree.upsert.internal.BulkUpdateOrCreate.run(tx, table, rows, lookupColumns,
-        options == null ? UpsertOptions.defaults() : options);
+  List<UpdateOrCreateResult> updateOrCreateAll(String table, List<? extends Map<String, ?>> rows,
+      List<String> lookupColumns, UpsertOptions options);
+
+  /** {@link #updateOrCreateAll(String, List, List, UpsertOptions)} with default options. */
+  default List<UpdateOrCreateResult> updateOrCreateAll(
+      String table, List<? extends Map<String, ?>> rows, String... lookupColumns) {
+    return updateOrCreateAll(
+        table, rows, lookupColumns == null ? null : Arrays.asList(lookupColumns), UpsertOptions.defaults());
   }
 }

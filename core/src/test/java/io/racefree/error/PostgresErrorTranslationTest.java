@@ -144,7 +144,7 @@ class PostgresErrorTranslationTest {
   void syntaxErrorOnPostgresIsOther() {
     RacefreeException error = translate("ERROR: syntax error at or near \"SELEC\"", "42601");
 
-    assertThat(error).isExactlyInstanceOf(RacefreeException.class);
+    assertThat(error).isExactlyInstanceOf(UnrecognizedDatabaseException.class);
     assertThat(error.category()).isEqualTo(ErrorCategory.OTHER);
   }
 }

@@ -56,7 +56,7 @@ abstract class NamedLockContract {
   }
 
   boolean isFree(String name) {
-    return database().<Boolean>withTransaction(tx -> tx.tryLock(name, Duration.ZERO));
+    return database().withTransaction(tx -> tx.tryLock(name, Duration.ZERO));
   }
 
   @Test
@@ -71,8 +71,8 @@ abstract class NamedLockContract {
       race.actor("second", () -> {
         race.await("held");
         try {
-          assertThat(database().<Boolean>withTransaction(tx -> tx.tryLock(name, Duration.ZERO))).isFalse();
-          assertThat(database().<Boolean>withTransaction(tx -> tx.tryLock(name, Duration.ofMillis(200)))).isFalse();
+          assertThat(database().<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock(name, Duration.ZERO))).isFalse();
+          assertThat(database().<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock(name, Duration.ofMillis(200)))).isFalse();
         } finally {
           race.reach("checked");
         }
@@ -108,7 +108,7 @@ abstract class NamedLockContract {
     String second = LeakCheck.lockName("all-b");
     database().useTransaction(tx -> {
       tx.lockAll(List.of(second, first, second));
-      assertThat(database().<Boolean>withTransaction(other -> other.tryLock(first, Duration.ZERO))).isFalse();
+      assertThat(database().<Boolean, RuntimeException>withTransaction(other -> other.tryLock(first, Duration.ZERO))).isFalse();
     });
     assertThat(isFree(first)).isTrue();
     assertThat(isFree(second)).isTrue();

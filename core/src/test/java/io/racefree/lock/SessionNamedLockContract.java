@@ -22,7 +22,7 @@ abstract class SessionNamedLockContract extends NamedLockContract {
       race.actor("second", () -> {
         race.await("held");
         try {
-          assertThat(database().<Boolean>withTransaction(tx -> tx.tryLock(name, Duration.ZERO))).isFalse();
+          assertThat(database().<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock(name, Duration.ZERO))).isFalse();
         } finally {
           race.reach("checked");
         }

@@ -12,6 +12,7 @@ import io.racefree.lock.RowUpdate;
 import io.racefree.testing.Engine;
 import io.racefree.tx.RetryPolicy;
 import io.racefree.tx.TransactionOptions;
+import io.racefree.upsert.UpsertOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,9 @@ final class RacefreeCalls {
 
   static Optional<KeyedCall> getOrCreate(BenchDatabase database, Tally tally) {
     Database db = database.racefree();
-    RetryPolicy retry = RetryPolicy.standard().withListener(attempt -> tally.retried());
-    return Optional.of((key, t) -> db.getOrCreate("item", Map.of("k", key), Map.of(), retry).created());
+    TransactionOptions retry = retrying(tally);
+    return Optional.of((key, t) ->
+        db.getOrCreate("item", Map.of("k", key), Map.of(), UpsertOptions.defaults(), retry).created());
   }
 
   /** Plain data access, no transaction: what a read of an existing row costs through racefree. */

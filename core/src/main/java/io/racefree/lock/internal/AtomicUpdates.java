@@ -28,8 +28,8 @@ public final class AtomicUpdates {
   private AtomicUpdates() {}
 
   /** See {@link io.racefree.Transaction#update(String, Map, Assignments, Guard)}. */
-  public static int update(Handle handle, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
-    Statement update = statement(handle, table, lookup, set, guard);
+  public static int update(JdbcHandle jdbc, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
+    Statement update = statement(jdbc, table, lookup, set, guard);
     return update.handle().update(update.task(), update.sql(), update.parameters());
   }
 
@@ -38,16 +38,15 @@ public final class AtomicUpdates {
    * trip. Only where the engine has {@link Feature#UPDATE_RETURNING}.
    */
   public static List<Row> updateReturning(
-      Handle handle, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
-    Statement update = statement(handle, table, lookup, set, guard);
+      JdbcHandle jdbc, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
+    Statement update = statement(jdbc, table, lookup, set, guard);
     update.handle().dialect().require(Feature.UPDATE_RETURNING, update.task());
     return update.handle().query(update.task(), update.sql() + " RETURNING *", update.parameters());
   }
 
   private record Statement(JdbcHandle handle, String task, String sql, List<Parameter> parameters) {}
 
-  private static Statement statement(Handle handle, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
-    JdbcHandle jdbc = LockSupport.jdbc(handle);
+  private static Statement statement(JdbcHandle jdbc, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
     String task = "update(" + table + ")";
     if (set == null || set.assignments().isEmpty()) {
       throw LockSupport.invalid(jdbc, task, "there is nothing to update");
@@ -97,9 +96,8 @@ public final class AtomicUpdates {
    * column if the row still has {@code expectedVersion}; returns the new version.
    */
   public static long updateVersioned(
-      Handle handle, String table, Map<String, ?> lookup, String versionColumn, long expectedVersion,
+      JdbcHandle jdbc, String table, Map<String, ?> lookup, String versionColumn, long expectedVersion,
       Map<String, ?> values) {
-    JdbcHandle jdbc = LockSupport.jdbc(handle);
     String task = "updateVersioned(" + table + ")";
     TableInfo info = jdbc.table(table, task);
     String version = info.column(versionColumn, task, jdbc.dialect()).name();
@@ -115,7 +113,7 @@ public final class AtomicUpdates {
       }
       set = set.andSet(column, value.getValue());
     }
-    int updated = update(handle, table, lookup, set, Guard.equalTo(version, expectedVersion));
+    int updated = update(jdbc, table, lookup, set, Guard.equalTo(version, expectedVersion));
     if (updated == 0) {
       throw new StaleVersionException(ErrorDetails.of(task, jdbc.dialect().kind()),
           "no row matches " + JdbcHandle.describe(lookup) + " with " + version + " = " + expectedVersion

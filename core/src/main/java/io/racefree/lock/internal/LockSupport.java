@@ -13,14 +13,6 @@ import io.racefree.internal.JdbcTransaction;
 final class LockSupport {
   private LockSupport() {}
 
-  static JdbcTransaction transaction(Handle handle) {
-    return (JdbcTransaction) handle;
-  }
-
-  static JdbcHandle jdbc(Handle handle) {
-    return (JdbcHandle) handle;
-  }
-
   static UnsupportedFeatureException unsupported(Handle handle, String task, String problem, String advice) {
     return new UnsupportedFeatureException(
         ErrorDetails.of(task, handle.dialect().kind()),

@@ -25,16 +25,14 @@ public final class NamedLocks {
   }
 
   /** See {@link Transaction#lock(String)}. */
-  public static void lock(Transaction transaction, String name) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+  public static void lock(JdbcTransaction tx, String name) {
     String task = "lock(" + name + ")";
     tx.requireUsable(task);
     strategy(tx, task).lock(tx, LockSupport.checkName(tx, task, name), task);
   }
 
   /** See {@link Transaction#tryLock}. */
-  public static boolean tryLock(Transaction transaction, String name, Duration timeout) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+  public static boolean tryLock(JdbcTransaction tx, String name, Duration timeout) {
     String task = "tryLock(" + name + ")";
     tx.requireUsable(task);
     if (timeout == null || timeout.isNegative()) {
@@ -44,8 +42,7 @@ public final class NamedLocks {
   }
 
   /** See {@link Transaction#lockAll}: sorted, without duplicates, so lockers never deadlock. */
-  public static void lockAll(Transaction transaction, Collection<String> names) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+  public static void lockAll(JdbcTransaction tx, Collection<String> names) {
     tx.requireUsable("lockAll");
     if (names == null) {
       throw LockSupport.invalid(tx, "lockAll", "the names are null");
@@ -54,7 +51,7 @@ public final class NamedLocks {
     for (String name : names) {
       ordered.add(LockSupport.checkName(tx, "lockAll", name));
     }
-    ordered.forEach(name -> lock(transaction, name));
+    ordered.forEach(name -> lock(tx, name));
   }
 
   /**

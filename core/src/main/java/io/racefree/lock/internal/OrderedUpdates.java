@@ -40,8 +40,7 @@ public final class OrderedUpdates {
 
   /** See {@link Transaction#updateAll}. */
   public static boolean updateAll(
-      Transaction transaction, String table, String keyColumn, Map<?, RowUpdate> updates) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+      JdbcTransaction tx, String table, String keyColumn, Map<?, RowUpdate> updates) {
     String task = "updateAll(" + table + ")";
     TableInfo info = tx.table(table, task);
     TableLocks.checkTouchable(tx, info, task);

@@ -29,8 +29,8 @@ final class PostgresNamedLocks implements NamedLocks.Strategy {
           tx.query(task, "SELECT pg_try_advisory_xact_lock(?) AS locked", key(name)).get(0).get("locked"));
     }
     try {
-      return tx.withTransaction(inner -> LockWaits.bounded((JdbcTransaction) inner, timeout, task, () -> {
-        lockUntilEnd((JdbcTransaction) inner, "?", key(name), task);
+      return tx.nested(inner -> LockWaits.bounded(inner, timeout, task, () -> {
+        lockUntilEnd(inner, "?", key(name), task);
         return true;
       }));
     } catch (LockTimeoutException timedOut) {

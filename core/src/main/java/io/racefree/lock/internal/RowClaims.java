@@ -25,8 +25,7 @@ public final class RowClaims {
 
   /** See {@link Transaction#claim}. */
   public static List<Row> claim(
-      Transaction transaction, String table, Map<String, ?> lookup, String orderColumn, int limit) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+      JdbcTransaction tx, String table, Map<String, ?> lookup, String orderColumn, int limit) {
     String task = "claim(" + table + ")";
     if (limit < 1) {
       throw LockSupport.invalid(tx, task, "the limit is " + limit + "; claim at least one row");

@@ -20,8 +20,7 @@ public final class RowLocks {
   private RowLocks() {}
 
   /** See {@link Transaction#lockRows}. */
-  public static List<Row> lockRows(Transaction transaction, String table, Map<String, ?> lookup, RowLock lock) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+  public static List<Row> lockRows(JdbcTransaction tx, String table, Map<String, ?> lookup, RowLock lock) {
     String task = "lockRows(" + table + ")";
     if (lock == null) {
       throw LockSupport.invalid(tx, task, "the row lock is null");
@@ -45,14 +44,13 @@ public final class RowLocks {
    * duplicates, so every transaction that uses it takes overlapping locks in the same order.
    */
   public static List<Row> lockRowsInOrder(
-      Transaction transaction, String table, String keyColumn, Collection<?> keys, RowLock lock) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+      JdbcTransaction tx, String table, String keyColumn, Collection<?> keys, RowLock lock) {
     String task = "lockRowsInOrder(" + table + ")";
     TableInfo info = tx.table(table, task);
     ColumnInfo column = singleColumnKey(tx, info, keyColumn, task);
     List<Row> locked = new ArrayList<>();
     for (Object key : sorted(tx, task, keys)) {
-      locked.addAll(lockRows(transaction, table, Map.of(column.name(), key), lock));
+      locked.addAll(lockRows(tx, table, Map.of(column.name(), key), lock));
     }
     return locked;
   }

@@ -2,12 +2,14 @@ package io.racefree.lock.internal;
 
 import io.racefree.Database;
 import io.racefree.SessionCallback;
+import io.racefree.dialect.Dialect;
 import io.racefree.dialect.Feature;
 import io.racefree.dialect.NamedLockKind;
 import io.racefree.error.LockTimeoutException;
 import io.racefree.error.SqlErrorTranslator;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcHandle;
+import io.racefree.internal.SessionRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,16 +26,16 @@ public final class SessionLocks {
   private SessionLocks() {}
 
   /** See {@link Database#withLock}. */
-  public static <T> T withLock(Database database, String name, SessionCallback<T> callback) {
+  public static <T, X extends Exception> T withLock(
+      SessionRunner sessions, Dialect dialect, String name, SessionCallback<T, X> callback) throws X {
     String task = "withLock(" + name + ")";
-    database.dialect().require(Feature.SESSION_NAMED_LOCK, task);
-    return database.withSession(session -> {
-      JdbcHandle handle = (JdbcHandle) session;
-      Consumer<Throwable> release = acquire(handle, LockSupport.checkName(handle, task, name), task);
+    dialect.require(Feature.SESSION_NAMED_LOCK, task);
+    return sessions.runJdbc(session -> {
+      Consumer<Throwable> release = acquire(session, LockSupport.checkName(session, task, name), task);
       Throwable failure = null;
       try {
         return callback.withSession(session);
-      } catch (Exception | Error thrown) {
+      } catch (Throwable thrown) {
         failure = thrown;
         throw thrown;
       } finally {

@@ -25,8 +25,7 @@ public final class TableLocks {
   private TableLocks() {}
 
   /** See {@link Transaction#lockTables}. */
-  public static void lock(Transaction transaction, List<TableLock> locks, boolean noWait) {
-    JdbcTransaction tx = LockSupport.transaction(transaction);
+  public static void lock(JdbcTransaction tx, List<TableLock> locks, boolean noWait) {
     String task = "lockTables";
     if (locks == null || locks.isEmpty()) {
       throw LockSupport.invalid(tx, task, "no table to lock");

@@ -1,9 +1,9 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.Transaction;
 import io.racefree.dialect.Feature;
 import io.racefree.error.UniqueViolationException;
+import io.racefree.internal.JdbcTransaction;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.LookupClause;
 import io.racefree.internal.Statements;
@@ -36,7 +36,7 @@ public final class BulkGetOrCreate {
 
   private BulkGetOrCreate() {}
 
-  public static List<GetOrCreateResult> run(Transaction tx, String table,
+  public static List<GetOrCreateResult> run(JdbcTransaction tx, String table,
       List<? extends Map<String, ?>> lookups, Map<String, ?> defaults, UpsertOptions options) {
     if (lookups == null) {
       throw UpsertCall.invalid(tx.dialect(), "getOrCreateAll(" + table + ")", "the lookups are null",

@@ -1,8 +1,8 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.Transaction;
 import io.racefree.dialect.Feature;
+import io.racefree.internal.JdbcTransaction;
 import io.racefree.upsert.UpdateOrCreateResult;
 import io.racefree.upsert.UpsertOptions;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class BulkUpdateOrCreate {
     }
   }
 
-  public static List<UpdateOrCreateResult> run(Transaction tx, String table,
+  public static List<UpdateOrCreateResult> run(JdbcTransaction tx, String table,
       List<? extends Map<String, ?>> rows, String[] lookupColumns, UpsertOptions options) {
     List<Pending> inOrder = prepare(tx, table, rows, lookupColumns, options);
     List<Pending> sorted = new ArrayList<>(inOrder);
@@ -55,7 +55,7 @@ public final class BulkUpdateOrCreate {
     return inOrder.stream().map(pending -> pending.result).toList();
   }
 
-  private static List<Pending> prepare(Transaction tx, String table, List<? extends Map<String, ?>> rows,
+  private static List<Pending> prepare(JdbcTransaction tx, String table, List<? extends Map<String, ?>> rows,
       String[] lookupColumns, UpsertOptions options) {
     String task = "updateOrCreateAll(" + table + ")";
     if (rows == null || lookupColumns == null || lookupColumns.length == 0) {

@@ -1,7 +1,6 @@
 package io.racefree.upsert.internal;
 
 import io.racefree.Row;
-import io.racefree.Session;
 import io.racefree.internal.JdbcHandle;
 import io.racefree.internal.TableInfo;
 import java.util.Map;
@@ -21,8 +20,7 @@ public final class ExistingRow {
    * when the defaults contradict the lookup, so that the full call reports that.
    */
   public static Optional<Row> find(
-      Session session, String table, Map<String, ?> lookup, Map<String, ?> defaults) {
-    JdbcHandle handle = (JdbcHandle) session;
+      JdbcHandle handle, String table, Map<String, ?> lookup, Map<String, ?> defaults) {
     String task = "getOrCreate(" + table + ")";
     TableInfo info = handle.table(table, task);
     Map<String, Object> resolved = UpsertCall.resolveLookup(handle.dialect(), info, lookup, task);

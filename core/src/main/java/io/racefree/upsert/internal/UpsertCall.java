@@ -1,6 +1,5 @@
 package io.racefree.upsert.internal;
 
-import io.racefree.Transaction;
 import io.racefree.dialect.DatabaseKind;
 import io.racefree.dialect.Dialect;
 import io.racefree.error.ErrorDetails;
@@ -37,9 +36,8 @@ public final class UpsertCall {
   }
 
   /** Checks the table and the lookup (non-empty, known columns, plain values). */
-  public static UpsertCall prepare(Transaction transaction, String operation, String table,
+  public static UpsertCall prepare(JdbcTransaction tx, String operation, String table,
       Map<String, ?> lookup, UpsertOptions options) {
-    JdbcTransaction tx = (JdbcTransaction) transaction;
     String task = operation + "(" + table + ")";
     TableInfo info = tx.table(table, task, lookup == null ? null : lookup.keySet());
     TableKeys keys = KeyAnalysis.of(tx, info, task);

@@ -78,7 +78,7 @@ final class Writes {
     if (!call.dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION)) {
       return work.apply(call.tx());
     }
-    return call.tx().withTransaction(inner -> work.apply((JdbcHandle) inner));
+    return call.tx().nested(work::apply);
   }
 
   static String quoted(UpsertCall call, List<String> columns) {

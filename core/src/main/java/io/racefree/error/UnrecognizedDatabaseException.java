@@ -1,0 +1,12 @@
+package io.racefree.error;
+
+/**
+ * An error racefree does not recognise: no vendor code, SQLState or JDBC subclass in its tables
+ * matched ({@link ErrorCategory#OTHER}). Not retryable; the cause is the driver's exception. Treat
+ * the transaction as failed.
+ */
+public class UnrecognizedDatabaseException extends RacefreeException {
+  public UnrecognizedDatabaseException(ErrorDetails details, String problem, String advice, Throwable cause) {
+    super(ErrorCategory.OTHER, details, problem, advice, cause);
+  }
+}
