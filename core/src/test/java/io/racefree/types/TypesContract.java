@@ -161,6 +161,26 @@ abstract class TypesContract {
     assertThat(row.getOffsetDateTime("odt")).isAtSameInstantAs(OFFSET);
   }
 
+  /** The docs' first get-or-create example: an Instant default from a Supplier, java.time in the lookup. */
+  @Test
+  void getOrCreateAndUpdateOrCreateBindJavaTimeInLookupsAndDefaults() {
+    java.util.function.Supplier<Instant> now = () -> INSTANT;
+
+    boolean created = db.withTransaction(tx ->
+        tx.getOrCreate("typed", Map.of("id", 1, "d", DATE), Map.of("inst", now, "u", ID)).created());
+    boolean again = db.withTransaction(tx ->
+        tx.getOrCreate("typed", Map.of("id", 1, "d", DATE), Map.of("inst", now)).created());
+    boolean updated = db.withTransaction(tx ->
+        tx.updateOrCreate("typed", Map.of("id", 1), Map.of("ldt", DATE_TIME, "odt", OFFSET), null).updated());
+
+    assertThat(created).isTrue();
+    assertThat(again).isFalse();
+    assertThat(updated).isTrue();
+    Row row = db.get("typed", Map.of("inst", INSTANT, "u", ID));
+    assertThat(row.getLocalDateTime("ldt")).isEqualTo(DATE_TIME);
+    assertThat(row.getOffsetDateTime("odt")).isAtSameInstantAs(OFFSET);
+  }
+
   @Test
   void precisionOfADateTimeWithNanosecondsIsTheEnginesDocumentedOne() {
     LocalDateTime withNanos = LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_789);
