@@ -1,0 +1,4 @@
+package io.racefree.api;
+
+/** A row as a record; public, since racefree reads its components reflectively. */
+public record Item(String name, Integer qty) {}
