@@ -50,7 +50,7 @@ public abstract class Dialect {
     if (!supports(feature)) {
       throw new UnsupportedFeatureException(
           ErrorDetails.of(task, kind()),
-          kind().displayName() + " " + version + " does not support " + feature,
+          this + " does not support " + feature,
           null);
     }
   }
@@ -188,6 +188,23 @@ public abstract class Dialect {
    */
   public boolean controlsTransactionsWithSql() {
     return false;
+  }
+
+  /**
+   * What a read that must see every row committed anywhere before it starts with: empty on a single
+   * server; on a Galera node a per-statement causal wait ({@link GaleraDialect}).
+   */
+  public String causalReadPrefix() {
+    return "";
+  }
+
+  /**
+   * The engine-specific form of an error already translated by {@link
+   * io.racefree.error.SqlErrorTranslator}: itself, except where the dialect knows more than the
+   * error code says (a 1213 on a Galera node is a certification conflict).
+   */
+  public io.racefree.error.RacefreeException refine(io.racefree.error.RacefreeException translated) {
+    return translated;
   }
 
   @Override

@@ -15,14 +15,19 @@ public final class Dialects {
   /**
    * Detects engine and version from the connection's metadata. MariaDB is recognised from the
    * version string, because MySQL Connector/J reports it as product "MySQL" version
-   * "5.5.5-10.x-MariaDB".
+   * "5.5.5-10.x-MariaDB". A MariaDB node with {@code @@wsrep_on} set is a {@link GaleraDialect}.
    */
   public static Dialect detect(Connection connection) {
     try {
       DatabaseMetaData meta = connection.getMetaData();
       String product = meta.getDatabaseProductName();
       String versionText = meta.getDatabaseProductVersion();
-      return of(kindOf(product, versionText), ServerVersion.parse(versionText));
+      DatabaseKind kind = kindOf(product, versionText);
+      ServerVersion version = ServerVersion.parse(versionText);
+      if (kind == DatabaseKind.MARIADB) {
+        return GaleraDetection.detect(connection, version).orElseGet(() -> of(kind, version));
+      }
+      return of(kind, version);
     } catch (SQLException e) {
       throw SqlErrorTranslator.translate("detect dialect", null, e, null);
     }

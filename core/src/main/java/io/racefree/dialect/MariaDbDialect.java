@@ -10,7 +10,7 @@ import java.util.Set;
  * exists from 10.6.18 / 10.11.8 / 11.x (default ON from 11.6,
  * https://mariadb.com/kb/en/innodb-system-variables/#innodb_snapshot_isolation).
  */
-public final class MariaDbDialect extends MySqlFamilyDialect {
+public class MariaDbDialect extends MySqlFamilyDialect {
   public MariaDbDialect(ServerVersion version) {
     super(version);
   }

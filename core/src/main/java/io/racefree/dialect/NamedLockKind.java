@@ -19,5 +19,10 @@ public enum NamedLockKind {
   /** H2 has no named locks: a row of a lock table locked {@code FOR UPDATE}. */
   LOCK_TABLE_ROW,
   /** SQLite: the database write lock, which a write transaction holds, stands for every name. */
-  DATABASE_WRITE_LOCK
+  DATABASE_WRITE_LOCK,
+  /**
+   * None that holds across a cluster (MariaDB Galera: {@code GET_LOCK} is local to one node): named
+   * locks and the creator lock of get-or-create without a unique key are refused.
+   */
+  NONE
 }

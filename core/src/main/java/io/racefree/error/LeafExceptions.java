@@ -41,6 +41,9 @@ final class LeafExceptions {
       case QUERY_TIMEOUT:
         return new QueryTimeoutException(details, problem, original);
       case CONNECTION_LOST:
+        if (MySqlErrorCodes.isGaleraNodeNotReady(source)) {
+          return new NodeNotReadyException(details, problem, original);
+        }
         return new ConnectionLostException(details, problem, original);
       case TRANSACTION_ABORTED:
         return new TransactionAbortedException(details, problem, original);

@@ -90,6 +90,12 @@ final class MySqlErrorCodes {
   /** MariaDB Connector/J: socket error (only together with an 08 SQLState). */
   static final int SOCKET_ERROR = -1;
 
+  /**
+   * ER_UNKNOWN_COM_ERROR with SQLState 08S01; a Galera node outside the primary component answers
+   * every query with it: "WSREP has not yet prepared node for application use".
+   */
+  static final int UNKNOWN_COM_ERROR = 1047;
+
   private static final Map<Integer, ErrorCategory> CATEGORIES =
       Map.ofEntries(
           Map.entry(DUP_KEY, ErrorCategory.UNIQUE_VIOLATION),
@@ -129,6 +135,12 @@ final class MySqlErrorCodes {
       return Optional.of(ErrorCategory.LOCK_NOT_AVAILABLE);
     }
     return Optional.ofNullable(CATEGORIES.get(code));
+  }
+
+  /** True for the 1047 of a Galera node that is not in the primary component. */
+  static boolean isGaleraNodeNotReady(SQLException exception) {
+    String message = exception.getMessage();
+    return exception.getErrorCode() == UNKNOWN_COM_ERROR && message != null && message.contains("WSREP");
   }
 
   private static boolean isNoWait(SQLException exception, ErrorContext context) {

@@ -89,7 +89,7 @@ public abstract class JdbcHandle implements Handle {
     try {
       return work.run(connection);
     } catch (SQLException e) {
-      RacefreeException failure = SqlErrorTranslator.translate(task, sql, e, dialect().kind());
+      RacefreeException failure = dialect().refine(SqlErrorTranslator.translate(task, sql, e, dialect().kind()));
       statementFailed(failure);
       throw failure;
     }

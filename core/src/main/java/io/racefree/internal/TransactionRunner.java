@@ -117,7 +117,8 @@ public final class TransactionRunner {
       if (transaction != null) {
         rollbackQuietly(connection, thrown);
       }
-      throw SqlErrorTranslator.translate("transaction", null, thrown, context.dialect().kind());
+      throw context.dialect().refine(
+          SqlErrorTranslator.translate("transaction", null, thrown, context.dialect().kind()));
     } catch (Throwable thrown) {
       failure = thrown;
       if (transaction != null) {

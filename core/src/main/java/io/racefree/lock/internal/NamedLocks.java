@@ -71,8 +71,17 @@ public final class NamedLocks {
               + " lock on the same lookup longer than innodb_lock_wait_timeout", null);
         }
       }
+      case NONE -> throw noClusterWideLock(tx, task);
       default -> throw LockSupport.unsupported(tx, task, "has no lock on a computed key", null);
     }
+  }
+
+  /** Galera: GET_LOCK would be held on one node only, while another node grants the same name. */
+  static io.racefree.error.UnsupportedFeatureException noClusterWideLock(JdbcTransaction tx, String task) {
+    return LockSupport.unsupported(tx, task, "has no named lock that holds across the cluster: GET_LOCK"
+        + " is local to one node, so a lock on another node would be granted at the same time",
+        "protect the data with a unique key, a version column or a write that conflicts (certification"
+            + " then lets one transaction commit), or send all lockers to one node; docs/galera.md");
   }
 
   private static Strategy strategy(JdbcTransaction tx, String task) {
@@ -81,6 +90,7 @@ public final class NamedLocks {
       case GET_LOCK -> new MySqlNamedLocks();
       case LOCK_TABLE_ROW -> new H2NamedLocks();
       case DATABASE_WRITE_LOCK -> new SqliteNamedLocks();
+      case NONE -> throw noClusterWideLock(tx, task);
     };
   }
 }

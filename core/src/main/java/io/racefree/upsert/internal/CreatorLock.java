@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  *       between, while that creator waits for the first one's row lock (a cycle InnoDB cannot see).
  *   <li>SQLite: nothing to do; the transaction already is the only writer of the database.
  *   <li>H2: refused; it has no lock a transaction can take on a missing row.
+ *   <li>MariaDB Galera: GET_LOCK is local to one node. Refused without a unique key; with one, no
+ *       lock is taken (suppliers may then run in creators that lose).
  * </ul>
  *
  * Stateless and thread-safe.
@@ -39,6 +41,13 @@ final class CreatorLock {
       case LOCK_TABLE_ROW:
         throw Conflicts.refused(call, call.kind().displayName() + " has no transaction-scoped lock"
             + " that covers a row that does not exist yet");
+      case NONE:
+        if (call.key().isPresent()) {
+          // Galera: the unique key and certification already let one creator commit; no lock that
+          // would hold across nodes exists, so the creators race and the losers retry.
+          return body.get();
+        }
+        // Without a key, falls through to the lock, which Galera refuses.
       default:
         CreatorLockKeys.Key key = CreatorLockKeys.of(call);
         NamedLocks.lockComputedKey(call.tx(), key.sql(), key.parameters(), call.task() + ": lock the lookup");

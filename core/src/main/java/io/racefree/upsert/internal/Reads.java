@@ -28,7 +28,7 @@ final class Reads {
 
   static Optional<Row> find(UpsertCall call, JdbcHandle handle, Map<String, Object> lookup, Mode mode) {
     LookupClause where = LookupClause.of(call.table(), lookup, call.dialect(), call.task());
-    String sql = "SELECT * FROM " + call.table().sql() + " WHERE " + where.sql() + " LIMIT 2"
+    String sql = call.dialect().causalReadPrefix() + "SELECT * FROM " + call.table().sql() + " WHERE " + where.sql() + " LIMIT 2"
         + lockClause(call, mode);
     List<Row> rows = handle.query(call.task(), sql, where.parameters());
     if (rows.size() > 1) {
