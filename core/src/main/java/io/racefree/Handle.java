@@ -37,7 +37,13 @@ public interface Handle {
   /** Every row matching {@code lookup} (all rows when it is empty), in primary-key order. */
   List<Row> list(String table, Map<String, ?> lookup);
 
-  /** Inserts one row and returns it as stored, generated keys and defaults included. */
+  /**
+   * Inserts one row and returns it as stored, generated keys and column defaults included: read
+   * with {@code RETURNING *} (PostgreSQL, MariaDB, SQLite), or else by its primary key (H2, MySQL).
+   * On an engine without RETURNING, for a table without a primary key (or whose key the values do
+   * not give and the database does not generate), the row cannot be read back: the values passed in
+   * are returned as they are, without defaults.
+   */
   Row insert(String table, Map<String, ?> values);
 
   /** Inserts a record (components mapped to snake_case columns) and returns the stored row. */

@@ -3,16 +3,24 @@ package io.racefree.tx;
 import io.racefree.error.ErrorCategory;
 import io.racefree.error.RacefreeException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Which failures of an outermost transaction are retried, how often, and with what pause:
- * exponential backoff with full jitter (the pause is uniform between half and all of the
- * exponential delay). Immutable and thread-safe.
+ * exponential backoff with equal jitter (the pause before attempt n is uniform between half and all
+ * of {@code min(initial * 2^(n-2), max)}, so it never drops below half the exponential delay).
+ * Immutable and thread-safe.
  *
- * <p>Only retryable categories can be retried (see {@link ErrorCategory#retryable()}).
+ * <p>Only retryable categories can be retried (see {@link ErrorCategory#retryable()}). Every builder
+ * method checks its arguments when called: a bad value (null, a negative duration, an initial delay
+ * above the maximum, fewer than one attempt, a category that is not retryable) throws {@link
+ * IllegalArgumentException} there, never later during a retry. A listener that throws, or an
+ * interrupt while pausing, never replaces the failure being retried: it is added to it as a
+ * suppressed exception (an interrupt also ends the retries, the thread's interrupt flag kept).
  */
 public final class RetryPolicy {
   private static final Set<ErrorCategory> STANDARD_CATEGORIES =
@@ -34,8 +42,25 @@ public final class RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
+    if (initialDelay == null || maxDelay == null) {
+      throw new IllegalArgumentException("the backoff delays must not be null");
+    }
+    if (initialDelay.isNegative() || maxDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "the backoff delays must not be negative, were " + initialDelay + " and " + maxDelay);
+    }
+    if (maxDelay.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("the maximum delay " + maxDelay + " is above one day");
+    }
+    if (initialDelay.compareTo(maxDelay) > 0) {
+      throw new IllegalArgumentException(
+          "the initial delay " + initialDelay + " is above the maximum " + maxDelay);
+    }
+    if (listener == null) {
+      throw new IllegalArgumentException("the listener must not be null; use RetryListener.NONE");
+    }
     for (ErrorCategory category : categories) {
-      if (!category.retryable()) {
+      if (category == null || !category.retryable()) {
         throw new IllegalArgumentException(category + " is not retryable");
       }
     }
@@ -60,30 +85,40 @@ public final class RetryPolicy {
         10, Duration.ofMillis(5), Duration.ofMillis(500), STANDARD_CATEGORIES, RetryListener.NONE);
   }
 
+  /** At most {@code attempts} attempts in all (1: no retry). */
   public RetryPolicy withMaxAttempts(int attempts) {
     return new RetryPolicy(attempts, initialDelay, maxDelay, categories, listener);
   }
 
+  /** The pause before the first retry is about {@code initial}, doubling up to {@code max}. */
   public RetryPolicy withBackoff(Duration initial, Duration max) {
     return new RetryPolicy(maxAttempts, initial, max, categories, listener);
   }
 
+  /** These categories (each retryable) instead of the current ones. */
   public RetryPolicy retryingOn(ErrorCategory first, ErrorCategory... more) {
+    if (first == null || more == null || Arrays.asList(more).contains(null)) {
+      throw new IllegalArgumentException("the categories must not be null");
+    }
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, EnumSet.of(first, more), listener);
   }
 
+  /** {@code newListener} sees every failed attempt (see {@link RetryListener}). */
   public RetryPolicy withListener(RetryListener newListener) {
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, categories, newListener);
   }
 
+  /** The most attempts a transaction gets, the first included. */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /** The categories retried. */
   public Set<ErrorCategory> categories() {
     return categories;
   }
 
+  /** The listener of failed attempts. */
   public RetryListener listener() {
     return listener;
   }
@@ -95,13 +130,20 @@ public final class RetryPolicy {
 
   /** The pause before attempt {@code nextNumber} (2 for the first retry). */
   public Duration delayBefore(int nextNumber) {
+    return delayBefore(nextNumber, ThreadLocalRandom.current());
+  }
+
+  /** {@link #delayBefore(int)} drawing the jitter from {@code random}. */
+  Duration delayBefore(int nextNumber, RandomGenerator random) {
     if (initialDelay.isZero()) {
       return Duration.ZERO;
     }
-    long exponential = initialDelay.toNanos() << Math.min(nextNumber - 2, 20);
+    int doublings = Math.min(Math.max(nextNumber - 2, 0), 20);
+    long initial = initialDelay.toNanos();
+    long exponential = initial > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : initial << doublings;
     long capped = Math.min(exponential, maxDelay.toNanos());
-    long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-    return Duration.ofNanos(jittered);
+    long half = capped / 2;
+    return Duration.ofNanos(half + random.nextLong(capped - half + 1));
   }
 
   @Override

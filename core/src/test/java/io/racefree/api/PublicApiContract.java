@@ -249,6 +249,58 @@ abstract class PublicApiContract {
     assertThat(seen).as("the listener saw the one failed attempt").hasValue(1);
   }
 
+  @Test
+  void aThrowingListenerNeverReplacesTheFailureBeingRetried() {
+    AtomicInteger attempts = new AtomicInteger();
+    RetryPolicy policy = RetryPolicy.standard().withMaxAttempts(2).withBackoff(Duration.ZERO, Duration.ZERO)
+        .withListener(attempt -> {
+          throw new IllegalStateException("listener " + attempt.number());
+        });
+    assertThatThrownBy(() -> db.useTransaction(TransactionOptions.defaults().withRetry(policy), tx -> {
+      tx.insert("item", Map.of("name", "n" + attempts.incrementAndGet()));
+      throw new SerializationFailureException(ErrorDetails.of("test", db.dialect().kind()), "forced", null);
+    })).isInstanceOf(SerializationFailureException.class)
+        .satisfies(failure -> assertThat(failure.getSuppressed())
+            .anySatisfy(suppressed -> assertThat(suppressed).hasMessage("listener 2"))
+            .anySatisfy(suppressed -> assertThat(suppressed).isInstanceOf(SerializationFailureException.class)
+                .satisfies(first -> assertThat(first.getSuppressed()).extracting(Throwable::getMessage)
+                    .containsExactly("listener 1"))));
+    assertThat(attempts).as("the listener's failure did not stop the retry").hasValue(2);
+    assertThat(db.list("item", Map.of())).isEmpty();
+  }
+
+  @Test
+  void anInterruptWhilePausingEndsTheRetriesWithTheFailureItself() {
+    AtomicInteger attempts = new AtomicInteger();
+    RetryPolicy policy = RetryPolicy.standard().withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5))
+        .withListener(attempt -> Thread.currentThread().interrupt());
+    try {
+      assertThatThrownBy(() -> db.useTransaction(TransactionOptions.defaults().withRetry(policy), tx -> {
+        attempts.incrementAndGet();
+        throw new SerializationFailureException(ErrorDetails.of("test", db.dialect().kind()), "forced", null);
+      })).isInstanceOf(SerializationFailureException.class)
+          .satisfies(failure -> assertThat(failure.getSuppressed())
+              .anySatisfy(suppressed -> assertThat(suppressed).isInstanceOf(InterruptedException.class)));
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void insertReturnsTheStoredRowOrWithoutReturningAndPrimaryKeyTheValuesGiven() {
+    testDatabase.execute("CREATE TABLE note (body VARCHAR(20), n INT DEFAULT 5)");
+    db.refreshCatalog();
+    Row inserted = db.insert("note", Map.of("body", "x"));
+    if (db.dialect().supports(Feature.INSERT_RETURNING)) {
+      assertThat(inserted.getInt("n")).as("the default, as stored").isEqualTo(5);
+    } else {
+      assertThat(inserted).as("the values passed in").isEqualTo(Map.of("body", "x"));
+    }
+    assertThat(db.get("note", Map.of("body", "x")).getInt("n")).isEqualTo(5);
+  }
+
   private void importAll(Session session) throws ImportFailed {
     session.query("SELECT 1");
     throw new ImportFailed("bad file");
