@@ -10,6 +10,8 @@ import java.util.Set;
  * does not prevent write skew on disjoint inserts (verified on 2.3.232). H2 ignores
  * {@code Connection.setReadOnly}, so racefree refuses read-only transactions on it, and runs READ
  * UNCOMMITTED as READ COMMITTED.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class H2Dialect extends Dialect {
   public H2Dialect(ServerVersion version) {

@@ -13,6 +13,8 @@ import java.util.Set;
  * PostgreSQL. READ UNCOMMITTED runs as READ COMMITTED (PostgreSQL never shows dirty data,
  * https://www.postgresql.org/docs/current/transaction-iso.html). A failed statement aborts the
  * transaction (25P02) unless it ran in a savepoint.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class PostgresDialect extends Dialect {
   public PostgresDialect(ServerVersion version) {

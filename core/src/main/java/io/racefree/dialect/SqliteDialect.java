@@ -15,6 +15,8 @@ import java.util.Set;
  * transactions with SQL ({@code BEGIN} or {@code BEGIN IMMEDIATE}) because the driver's {@code
  * setAutoCommit(false)} can only issue a deferred {@code BEGIN}. No row locks: a locking read inside
  * a transaction that holds the write lock is already exclusive. RETURNING and upsert since 3.35.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class SqliteDialect extends Dialect {
   public SqliteDialect(ServerVersion version) {

@@ -115,9 +115,11 @@ public final class AtomicUpdates {
     }
     int updated = update(jdbc, table, lookup, set, Guard.equalTo(version, expectedVersion));
     if (updated == 0) {
-      throw new StaleVersionException(ErrorDetails.of(task, jdbc.dialect().kind()),
+      StaleVersionException stale = new StaleVersionException(ErrorDetails.of(task, jdbc.dialect().kind()),
           "no row matches " + JdbcHandle.describe(lookup) + " with " + version + " = " + expectedVersion
               + ": another transaction changed or deleted it", null);
+      jdbc.context().events().failed(stale);
+      throw stale;
     }
     if (updated > 1) {
       throw new TooManyRowsException(ErrorDetails.of(task, jdbc.dialect().kind()),
