@@ -2,7 +2,6 @@ package io.racefree.dialect;
 
 import static io.racefree.dialect.Feature.*;
 
-import io.racefree.tx.Isolation;
 import java.util.Set;
 
 /**
@@ -30,15 +29,6 @@ public final class H2Dialect extends Dialect {
   @Override
   public DatabaseKind kind() {
     return DatabaseKind.H2;
-  }
-
-  /**
-   * READ UNCOMMITTED runs as READ COMMITTED: H2's dirty reads can return an updated row in two
-   * versions, so a lookup on a unique key matched "more than one row" under the race lab's stress.
-   */
-  @Override
-  public Isolation effectiveIsolation(Isolation requested) {
-    return requested == Isolation.READ_UNCOMMITTED ? Isolation.READ_COMMITTED : requested;
   }
 
   @Override
