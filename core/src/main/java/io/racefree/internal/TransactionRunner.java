@@ -57,7 +57,10 @@ public final class TransactionRunner {
       } catch (RacefreeException failure) {
         boolean retry = policy.shouldRetry(decisive(failure), attempt);
         Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
-        notifyListener(policy, new RetryAttempt(attempt, failure, retry, delay));
+        context.events().refused(failure);
+        RetryAttempt failed = new RetryAttempt(attempt, failure, retry, delay);
+        notifyListener(policy, failed);
+        context.events().attemptFailed(failed, policy.maxAttempts());
         if (!retry) {
           earlier.forEach(failure::addSuppressed);
           throw failure;
@@ -117,8 +120,10 @@ public final class TransactionRunner {
       if (transaction != null) {
         rollbackQuietly(connection, thrown);
       }
-      throw context.dialect().refine(
+      RacefreeException translated = context.dialect().refine(
           SqlErrorTranslator.translate("transaction", null, thrown, context.dialect().kind()));
+      context.events().failed(translated);
+      throw translated;
     } catch (Throwable thrown) {
       failure = thrown;
       if (transaction != null) {
