@@ -1,6 +1,7 @@
 package io.racefree.upsert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.racefree.testing.Engine;
@@ -14,8 +15,9 @@ import io.racefree.testing.Interleaving;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10, items 9-11: keys read as the engine defines them (INCLUDE columns, partial indexes on
- * SQLite, DEFERRABLE constraints). Run by each database's {@code *GetOrCreateIT}.
+ * Issue 10, items 9-12: keys read as the engine defines them (INCLUDE columns, partial indexes on
+ * SQLite, DEFERRABLE constraints) and generated columns refused as targets. Run by each database's
+ * {@code *GetOrCreateIT}.
  */
 abstract class KeyShapesContract extends RealSchemaContract {
 
@@ -92,5 +94,29 @@ abstract class KeyShapesContract extends RealSchemaContract {
       assertThat(created.get()).as(when).isEqualTo(1);
       assertThat(d.db.list("dk", Map.of("k", 2))).as(when).hasSize(1);
     }
+  }
+
+  /** Item 12: a generated column is never written: a typed error before any SQL, nothing changed. */
+  @Test
+  void writingAGeneratedColumnIsATypedErrorAndChangesNothing() {
+    d.execute("CREATE TABLE gen (" + d.idColumn() + ", k VARCHAR(20) NOT NULL, v INT,"
+        + " g INT GENERATED ALWAYS AS (v * 2)" + (engine() == Engine.POSTGRESQL ? " STORED" : "")
+        + ", CONSTRAINT gen_k_key UNIQUE (k))");
+    d.db.getOrCreate("gen", Map.of("k", "a"), Map.of("v", 1));
+    io.racefree.Row before = d.db.get("gen", Map.of("k", "a"));
+    assertThat(before.get("g")).isNotNull();
+    List<Runnable> writes = List.of(
+        () -> d.db.getOrCreate("gen", Map.of("k", "b"), Map.of("g", 1)),
+        () -> d.db.updateOrCreate("gen", Map.of("k", "a"), Map.of("g", 1), Map.of()),
+        () -> d.db.updateOrCreate("gen", Map.of("k", "b"), Map.of("v", 1), Map.of("g", 1)),
+        () -> d.db.updateOrCreate("gen", Map.of("k", "a"), io.racefree.lock.Assignments.add("g", 1), Map.of()),
+        () -> d.db.getOrCreateAll("gen", List.of(Map.of("k", "b")), Map.of("g", 1)));
+    for (Runnable write : writes) {
+      assertThatThrownBy(write::run)
+          .isInstanceOf(io.racefree.error.InvalidRequestException.class)
+          .hasMessageContaining("generated column");
+    }
+    assertThat(d.db.list("gen", Map.of())).hasSize(1);
+    assertThat(d.db.get("gen", Map.of("k", "a"))).isEqualTo(before);
   }
 }

@@ -108,7 +108,7 @@ public final class AssignmentUpsert {
           "pass Assignments.add(column, amount) or another assignment");
     }
     for (Assignments.Assignment assignment : updates.assignments()) {
-      String column = call.table().column(assignment.column(), call.task(), call.dialect()).name();
+      String column = call.writableColumn(assignment.column(), "assignments");
       if (call.lookup().containsKey(column)) {
         throw UpsertCall.invalid(call.dialect(), call.task(), "the assignments change column '" + column
             + "', which the lookup selects by", "drop '" + column + "' from the assignments");
