@@ -36,9 +36,11 @@ class GaleraScenarioIT extends ScenarioContract {
   }
 
   @Test
-  void naiveWithoutAUniqueKeyCreatesADuplicateAcrossNodes() {
+  void naiveWithoutAUniqueKeyDuplicatesOrLetsTheConflictReachTheCaller() {
+    // Which one depends on whether the other node's row arrives before or after this node's
+    // insert (a table without a primary key conflicts as a whole); both runs have been seen.
     assertThat(names(run("get-or-create-no-unique", "naive", Isolation.REPEATABLE_READ)))
-        .contains(Outcomes.DUPLICATE_ROWS);
+        .containsAnyOf(Outcomes.DUPLICATE_ROWS, Outcomes.DEADLOCK);
   }
 
   @Test
