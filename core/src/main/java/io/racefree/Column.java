@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
  * Read reflectively; carries no state.
  *
  * <pre>{@code record Account(long id, @Column("acct_owner") String owner) {}}</pre>
+ *
+ * <p>An annotation: immutable and thread-safe.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})

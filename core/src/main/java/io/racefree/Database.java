@@ -9,6 +9,7 @@ import io.racefree.internal.CallerConnection;
 import io.racefree.internal.Catalog;
 import io.racefree.internal.ConnectionSource;
 import io.racefree.internal.DatabaseContext;
+import io.racefree.internal.Events;
 import io.racefree.internal.SessionRunner;
 import io.racefree.internal.TransactionRunner;
 import io.racefree.lock.Assignments;
@@ -56,10 +57,10 @@ public final class Database implements Upserts, GuardedUpdates {
   private final TransactionRunner transactions;
   private final SessionRunner sessions;
 
-  private Database(
-      DataSource dataSource, ExternalTransactions externals, Dialect dialect, Catalog catalog) {
+  private Database(DataSource dataSource, ExternalTransactions externals, Dialect dialect,
+      Catalog catalog, Events events) {
     this.dataSource = dataSource;
-    this.context = new DatabaseContext(this, dialect, catalog);
+    this.context = new DatabaseContext(this, dialect, catalog, events);
     ConnectionSource connections = new ConnectionSource(dataSource, externals);
     this.transactions = new TransactionRunner(context, connections);
     this.sessions = new SessionRunner(context, connections);
@@ -101,7 +102,7 @@ public final class Database implements Upserts, GuardedUpdates {
    */
   public Database joining(ExternalTransactions transactions) {
     return new Database(dataSource, java.util.Objects.requireNonNull(transactions, "transactions"),
-        context.dialect(), context.catalog());
+        context.dialect(), context.catalog(), context.events());
   }
 
   public DataSource dataSource() {
@@ -351,6 +352,7 @@ public final class Database implements Upserts, GuardedUpdates {
     private Dialect dialect;
     private DatabaseKind kind;
     private ExternalTransactions externals;
+    private DatabaseListener listener = DatabaseListener.NONE;
 
     private Builder(DataSource dataSource) {
       this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
@@ -378,9 +380,20 @@ public final class Database implements Upserts, GuardedUpdates {
       return this;
     }
 
+    /**
+     * Reports retries, conflicts and lock waits of the database to {@code value} (see {@link
+     * DatabaseListener}); also shared by the databases {@link Database#on} and {@link
+     * Database#joining} derive from it.
+     */
+    public Builder listener(DatabaseListener value) {
+      this.listener = java.util.Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /** The database, its dialect detected from one connection unless set. */
     public Database build() {
       Dialect chosen = dialect != null ? dialect : detect();
-      return new Database(dataSource, externals, chosen, new Catalog(chosen));
+      return new Database(dataSource, externals, chosen, new Catalog(chosen), new Events(listener));
     }
 
     private Dialect detect() {

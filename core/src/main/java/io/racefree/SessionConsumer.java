@@ -5,6 +5,8 @@ package io.racefree;
  * exception {@code X}, which reaches the caller unwrapped.
  *
  * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
+ *
+ * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
  */
 @FunctionalInterface
 public interface SessionConsumer<X extends Exception> {

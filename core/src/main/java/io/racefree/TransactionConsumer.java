@@ -6,6 +6,8 @@ package io.racefree;
  * transaction rolled back (and is never retried).
  *
  * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
+ *
+ * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
  */
 @FunctionalInterface
 public interface TransactionConsumer<X extends Exception> {

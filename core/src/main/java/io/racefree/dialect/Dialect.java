@@ -75,17 +75,38 @@ public abstract class Dialect {
     return quote + identifier + quote;
   }
 
+  /**
+   * Reads what the engine's catalog says about unique index {@code index} of {@code table} in
+   * {@code schema} beyond JDBC's {@code getIndexInfo}: included columns, NULLS NOT DISTINCT, a WHERE
+   * clause, deferrability. Most engines report everything through the driver.
+   */
+  public IndexShape indexShape(java.sql.Connection connection, String schema, String table, String index)
+      throws java.sql.SQLException {
+    return IndexShape.AS_REPORTED;
+  }
+
   /** True when the engine stores unquoted identifiers in upper case (H2). */
   public boolean foldsUnquotedToUpperCase() {
     return false;
   }
 
   /**
-   * The level the engine really runs when {@code requested} is asked for, or null when it cannot
-   * honour it. The SQL standard allows running a stronger level than the one requested.
+   * The level racefree runs when {@code requested} is asked for, or null when the engine cannot
+   * honour it. The SQL standard allows running a stronger level than the one requested: READ
+   * UNCOMMITTED runs as READ COMMITTED everywhere, because a dirty read of a version that is later
+   * rolled back lets an optimistic version check match again and lose an update (MariaDB, H2;
+   * H2's dirty reads also showed one row of a unique key twice in the race lab).
    */
   public Isolation effectiveIsolation(Isolation requested) {
-    return requested;
+    return requested == Isolation.READ_UNCOMMITTED ? Isolation.READ_COMMITTED : requested;
+  }
+
+  /**
+   * The level the server itself runs when a connection is set to {@code level}: what a transaction
+   * racefree did not begin (and so cannot change) really runs at.
+   */
+  public Isolation serverRuns(Isolation level) {
+    return level;
   }
 
   /**

@@ -2,7 +2,6 @@ package io.racefree.dialect;
 
 import static io.racefree.dialect.Feature.*;
 
-import io.racefree.tx.Isolation;
 import java.util.Set;
 
 /**
@@ -11,6 +10,8 @@ import java.util.Set;
  * does not prevent write skew on disjoint inserts (verified on 2.3.232). H2 ignores
  * {@code Connection.setReadOnly}, so racefree refuses read-only transactions on it, and runs READ
  * UNCOMMITTED as READ COMMITTED.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class H2Dialect extends Dialect {
   public H2Dialect(ServerVersion version) {
@@ -28,15 +29,6 @@ public final class H2Dialect extends Dialect {
   @Override
   public DatabaseKind kind() {
     return DatabaseKind.H2;
-  }
-
-  /**
-   * READ UNCOMMITTED runs as READ COMMITTED: H2's dirty reads can return an updated row in two
-   * versions, so a lookup on a unique key matched "more than one row" under the race lab's stress.
-   */
-  @Override
-  public Isolation effectiveIsolation(Isolation requested) {
-    return requested == Isolation.READ_UNCOMMITTED ? Isolation.READ_COMMITTED : requested;
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.Set;
  * since 10.5, NOWAIT/WAIT since 10.3, SKIP LOCKED since 10.6. {@code innodb_snapshot_isolation}
  * exists from 10.6.18 / 10.11.8 / 11.x (default ON from 11.6,
  * https://mariadb.com/kb/en/innodb-system-variables/#innodb_snapshot_isolation).
+ *
+ * <p>Immutable and thread-safe.
  */
 public class MariaDbDialect extends MySqlFamilyDialect {
   public MariaDbDialect(ServerVersion version) {

@@ -7,6 +7,8 @@ import java.util.Set;
 /**
  * MySQL. No RETURNING. FOR SHARE, OF, NOWAIT and SKIP LOCKED from 8.0. Tested through the MySQL
  * family's shared code paths; racefree's CI runs MariaDB, not MySQL.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class MySqlDialect extends MySqlFamilyDialect {
   public MySqlDialect(ServerVersion version) {

@@ -3,12 +3,18 @@ package io.racefree.dialect;
 import static io.racefree.dialect.Feature.*;
 
 import io.racefree.tx.Isolation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
  * PostgreSQL. READ UNCOMMITTED runs as READ COMMITTED (PostgreSQL never shows dirty data,
  * https://www.postgresql.org/docs/current/transaction-iso.html). A failed statement aborts the
  * transaction (25P02) unless it ran in a savepoint.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class PostgresDialect extends Dialect {
   public PostgresDialect(ServerVersion version) {
@@ -34,9 +40,33 @@ public final class PostgresDialect extends Dialect {
     return DatabaseKind.POSTGRESQL;
   }
 
+  /**
+   * {@code getIndexInfo} lists {@code INCLUDE} columns with the key columns; {@code indnkeyatts}
+   * says how many are keys. {@code indimmediate} is false for a DEFERRABLE constraint.
+   */
   @Override
-  public Isolation effectiveIsolation(Isolation requested) {
-    return requested == Isolation.READ_UNCOMMITTED ? Isolation.READ_COMMITTED : requested;
+  public IndexShape indexShape(Connection connection, String schema, String table, String index)
+      throws SQLException {
+    String sql = "SELECT i.indnkeyatts, "
+        + (version().atLeast(15, 0) ? "i.indnullsnotdistinct" : "false")
+        + ", i.indpred IS NOT NULL, NOT i.indimmediate FROM pg_index i"
+        + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE c.relname = ? AND n.nspname = ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, index);
+      statement.setString(2, schema);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next()
+            ? new IndexShape(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4))
+            : IndexShape.AS_REPORTED;
+      }
+    }
+  }
+
+  /** PostgreSQL itself runs READ UNCOMMITTED as READ COMMITTED. */
+  @Override
+  public Isolation serverRuns(Isolation level) {
+    return effectiveIsolation(level);
   }
 
   @Override

@@ -3,6 +3,10 @@ package io.racefree.dialect;
 import static io.racefree.dialect.Feature.*;
 
 import io.racefree.tx.Isolation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -11,6 +15,8 @@ import java.util.Set;
  * transactions with SQL ({@code BEGIN} or {@code BEGIN IMMEDIATE}) because the driver's {@code
  * setAutoCommit(false)} can only issue a deferred {@code BEGIN}. No row locks: a locking read inside
  * a transaction that holds the write lock is already exclusive. RETURNING and upsert since 3.35.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class SqliteDialect extends Dialect {
   public SqliteDialect(ServerVersion version) {
@@ -32,6 +38,27 @@ public final class SqliteDialect extends Dialect {
 
   @Override
   public Isolation effectiveIsolation(Isolation requested) {
+    return Isolation.SERIALIZABLE;
+  }
+
+  /** The driver reports no WHERE clause; {@code pragma_index_list} has a {@code partial} flag. */
+  @Override
+  public IndexShape indexShape(Connection connection, String schema, String table, String index)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT partial FROM pragma_index_list(?) WHERE name = ?")) {
+      statement.setString(1, table);
+      statement.setString(2, index);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1
+            ? new IndexShape(-1, false, true, false)
+            : IndexShape.AS_REPORTED;
+      }
+    }
+  }
+
+  @Override
+  public Isolation serverRuns(Isolation level) {
     return Isolation.SERIALIZABLE;
   }
 

@@ -6,6 +6,8 @@ package io.racefree.error;
  * arrived first). MariaDB reports it with the InnoDB deadlock code 1213 / SQLState 40001; racefree
  * names it when it knows the connection is on a Galera node. Retryable: re-run the whole
  * transaction. Immutable.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class CertificationConflictException extends DeadlockException {
   /** The reason this exception's message starts with. */

@@ -3,6 +3,8 @@ package io.racefree.error;
 /**
  * No connection could be had: the pool timed out (every connection in use) or the server refused or
  * did not answer. Nothing started, so nothing needs to be undone and the work may be run again.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class ConnectionUnavailableException extends RacefreeException {
   public ConnectionUnavailableException(ErrorDetails details, String problem, Throwable cause) {

@@ -3,6 +3,8 @@ package io.racefree.error;
 /**
  * A constraint of the database rejected the change. Not retryable: the same data fails again.
  * {@link #constraintName()} is the constraint or index the database named, or null when it did not.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class ConstraintViolationException extends RacefreeException {
   private final String constraintName;

@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** The database chose this transaction as a deadlock victim and rolled it back. Retryable. */
+/**
+ * The database chose this transaction as a deadlock victim and rolled it back. Retryable.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class DeadlockException extends RacefreeException {
   public DeadlockException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.DEADLOCK, details, problem, "re-run the whole transaction; take locks in one canonical order to make this rarer", cause);

@@ -4,6 +4,8 @@ package io.racefree.error;
  * What went wrong, named by what the caller does next. Every {@link RacefreeException} has exactly
  * one category; {@link #retryable()} says whether re-running the whole outermost transaction may
  * succeed.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ErrorCategory {
   UNIQUE_VIOLATION(false),

@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** The request was rejected before any SQL ran: bad table, column, identifier or lookup. */
+/**
+ * The request was rejected before any SQL ran: bad table, column, identifier or lookup.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class InvalidRequestException extends RacefreeException {
   public InvalidRequestException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.INVALID_REQUEST, details, problem, "fix the call; nothing was written", cause);

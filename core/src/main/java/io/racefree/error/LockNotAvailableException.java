@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** A NOWAIT lock request found the lock held by another transaction. */
+/**
+ * A NOWAIT lock request found the lock held by another transaction.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class LockNotAvailableException extends RacefreeException {
   public LockNotAvailableException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.LOCK_NOT_AVAILABLE, details, problem, "skip this work, retry later, or wait for the lock instead of NOWAIT", cause);

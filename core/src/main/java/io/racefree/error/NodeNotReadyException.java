@@ -5,6 +5,8 @@ package io.racefree.error;
  * (1047 / 08S01 "WSREP has not yet prepared node for application use"): it was cut off or is still
  * joining. The connection itself still answers ({@code isValid()} is true), so a pool keeps handing
  * it out. Use another node. Immutable.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class NodeNotReadyException extends ConnectionLostException {
   public NodeNotReadyException(ErrorDetails details, String problem, Throwable cause) {

@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** A statement was cancelled: it ran past a statement timeout or was cancelled by a client. */
+/**
+ * A statement was cancelled: it ran past a statement timeout or was cancelled by a client.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class QueryTimeoutException extends RacefreeException {
   public QueryTimeoutException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.QUERY_TIMEOUT, details, problem, "make the statement cheaper or raise the timeout", cause);

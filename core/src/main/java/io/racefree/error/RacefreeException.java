@@ -11,6 +11,8 @@ import io.racefree.dialect.DatabaseKind;
  * the vendor code and advice.
  *
  * <p>Instances are immutable after construction (suppressed exceptions aside) and safe to share.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public abstract class RacefreeException extends RuntimeException {
   private final ErrorCategory category;

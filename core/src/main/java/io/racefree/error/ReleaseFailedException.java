@@ -4,6 +4,8 @@ package io.racefree.error;
  * The transaction committed or rolled back, but releasing what it held afterwards (a MariaDB/MySQL
  * named lock, say) failed ({@link ErrorCategory#RELEASE_FAILED}). Not retryable: the work may have
  * committed. The connection was closed if it could still hold locks.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class ReleaseFailedException extends RacefreeException {
   public ReleaseFailedException(ErrorDetails details, String problem, String advice, Throwable cause) {

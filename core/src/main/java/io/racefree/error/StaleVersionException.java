@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** An optimistic version check failed: the row changed since it was read. Retryable. */
+/**
+ * An optimistic version check failed: the row changed since it was read. Retryable.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class StaleVersionException extends RacefreeException {
   public StaleVersionException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.STALE_VERSION, details, problem, "re-read the row and re-run the whole transaction", cause);

@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** More than one row matched a lookup that must match at most one. */
+/**
+ * More than one row matched a lookup that must match at most one.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class TooManyRowsException extends RacefreeException {
   public TooManyRowsException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.TOO_MANY_ROWS, details, problem, "add the columns of a unique key to the lookup, or use list(...)", cause);

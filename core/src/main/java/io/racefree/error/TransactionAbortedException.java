@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** The database aborted this transaction earlier; nothing in it was or will be committed. */
+/**
+ * The database aborted this transaction earlier; nothing in it was or will be committed.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class TransactionAbortedException extends RacefreeException {
   public TransactionAbortedException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.TRANSACTION_ABORTED, details, problem, "roll back and re-run the transaction; use a nested transaction (savepoint) around statements that may fail", cause);

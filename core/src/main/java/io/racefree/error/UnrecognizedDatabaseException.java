@@ -4,6 +4,8 @@ package io.racefree.error;
  * An error racefree does not recognise: no vendor code, SQLState or JDBC subclass in its tables
  * matched ({@link ErrorCategory#OTHER}). Not retryable; the cause is the driver's exception. Treat
  * the transaction as failed.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class UnrecognizedDatabaseException extends RacefreeException {
   public UnrecognizedDatabaseException(ErrorDetails details, String problem, String advice, Throwable cause) {

@@ -1,6 +1,10 @@
 package io.racefree.error;
 
-/** The database cannot do what was asked; racefree refuses instead of doing something else. */
+/**
+ * The database cannot do what was asked; racefree refuses instead of doing something else.
+ *
+ * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
+ */
 public class UnsupportedFeatureException extends RacefreeException {
   public UnsupportedFeatureException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.UNSUPPORTED_FEATURE, details, problem, "see the dialect capability table in the README", cause);

@@ -4,7 +4,8 @@ import io.racefree.Database;
 import io.racefree.dialect.Dialect;
 
 /**
- * What every handle of one {@link Database} shares: the database, its dialect and its catalog.
- * Immutable and thread-safe (the catalog is a concurrent cache). Not API.
+ * What every handle of one {@link Database} shares: the database, its dialect, its catalog and
+ * where contention is reported. Immutable and thread-safe (the catalog is a concurrent cache). Not
+ * API.
  */
-public record DatabaseContext(Database database, Dialect dialect, Catalog catalog) {}
+public record DatabaseContext(Database database, Dialect dialect, Catalog catalog, Events events) {}

@@ -91,6 +91,7 @@ public abstract class JdbcHandle implements Handle {
     } catch (SQLException e) {
       RacefreeException failure = dialect().refine(SqlErrorTranslator.translate(task, sql, e, dialect().kind()));
       statementFailed(failure);
+      context.events().failed(failure);
       throw failure;
     }
   }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import io.racefree.Row;
 import io.racefree.lock.Assignments;
 import io.racefree.lock.Guard;
+import io.racefree.lock.LockWait;
 import io.racefree.lock.RowLock;
 import io.racefree.lock.RowUpdate;
 import io.racefree.lock.TableLock;
@@ -269,37 +270,50 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
 
   @Override
   public List<Row> lockRows(String table, Map<String, ?> lookup, RowLock lock) {
-    return RowLocks.lockRows(this, table, lookup, lock);
+    return context().events().lockWait(LockWait.Kind.ROWS, "lockRows(" + table + ")",
+        () -> RowLocks.lockRows(this, table, lookup, lock));
   }
 
   @Override
   public List<Row> lockRowsInOrder(String table, String keyColumn, Collection<?> keys, RowLock lock) {
-    return RowLocks.lockRowsInOrder(this, table, keyColumn, keys, lock);
+    return context().events().lockWait(LockWait.Kind.ROWS, "lockRowsInOrder(" + table + ")",
+        () -> RowLocks.lockRowsInOrder(this, table, keyColumn, keys, lock));
   }
 
   @Override
   public List<Row> claim(String table, Map<String, ?> lookup, String orderColumn, int limit) {
-    return RowClaims.claim(this, table, lookup, orderColumn, limit);
+    return context().events().lockWait(LockWait.Kind.ROWS, "claim(" + table + ")",
+        () -> RowClaims.claim(this, table, lookup, orderColumn, limit));
   }
 
   @Override
   public void lockTables(List<TableLock> tables, boolean noWait) {
-    TableLocks.lock(this, tables, noWait);
+    context().events().lockWait(LockWait.Kind.TABLES, "lockTables", () -> {
+      TableLocks.lock(this, tables, noWait);
+      return null;
+    });
   }
 
   @Override
   public void lock(String name) {
-    NamedLocks.lock(this, name);
+    context().events().lockWait(LockWait.Kind.NAMED, "lock(" + name + ")", () -> {
+      NamedLocks.lock(this, name);
+      return null;
+    });
   }
 
   @Override
   public boolean tryLock(String name, Duration timeout) {
-    return NamedLocks.tryLock(this, name, timeout);
+    return context().events().lockWait(LockWait.Kind.NAMED, "tryLock(" + name + ")",
+        () -> NamedLocks.tryLock(this, name, timeout));
   }
 
   @Override
   public void lockAll(Collection<String> names) {
-    NamedLocks.lockAll(this, names);
+    context().events().lockWait(LockWait.Kind.NAMED, "lockAll", () -> {
+      NamedLocks.lockAll(this, names);
+      return null;
+    });
   }
 
   @Override

@@ -107,16 +107,17 @@ final class JoinedTransactions {
     }
     Isolation running;
     if (dialect.controlsTransactionsWithSql()) {
-      running = dialect.effectiveIsolation(Isolation.SERIALIZABLE);
+      running = dialect.serverRuns(Isolation.SERIALIZABLE);
     } else {
       try {
         Isolation current = Isolation.fromJdbc(connection.getTransactionIsolation());
-        running = current == null ? null : dialect.effectiveIsolation(current);
+        running = current == null ? null : dialect.serverRuns(current);
       } catch (SQLException e) {
         throw SqlErrorTranslator.translate("joined transaction: read isolation", null, e, dialect.kind());
       }
     }
-    if (options.isolation() != null && dialect.effectiveIsolation(options.isolation()) != running) {
+    if (options.isolation() != null && dialect.serverRuns(options.isolation()) != running
+        && dialect.effectiveIsolation(options.isolation()) != running) {
       throw refuse("it asks for " + options.isolation() + " inside the application's transaction running at "
           + running + "; racefree never changes the isolation of a transaction it did not begin");
     }

@@ -2,6 +2,7 @@ package io.racefree.internal;
 
 import io.racefree.SessionCallback;
 import io.racefree.dialect.Feature;
+import io.racefree.error.RacefreeException;
 import io.racefree.error.SqlErrorTranslator;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,11 +62,17 @@ public final class SessionRunner {
       if (savepointSet) {
         rollBackTo(lease.connection(), savepoint, thrown);
       }
-      throw SqlErrorTranslator.translate("session", null, thrown, context.dialect().kind());
+      RacefreeException translated =
+          SqlErrorTranslator.translate("session", null, thrown, context.dialect().kind());
+      context.events().failed(translated);
+      throw translated;
     } catch (Throwable thrown) {
       failure = thrown;
       if (savepointSet) {
         rollBackTo(lease.connection(), savepoint, thrown);
+      }
+      if (thrown instanceof RacefreeException racefree) {
+        context.events().refused(racefree);
       }
       throw thrown;
     } finally {

@@ -12,6 +12,9 @@ import java.util.List;
  *     DISTINCT); a key whose columns may hold NULL protects nothing otherwise
  * @param partial whether it has a WHERE clause or expressions, so it cannot be relied on to cover a
  *     lookup
+ * @param deferrable whether it may be checked after the statement (PostgreSQL DEFERRABLE): it still
+ *     keeps duplicates out, but ON CONFLICT cannot use it
  */
 public record UniqueKey(
-    String name, List<String> columns, boolean primaryKey, boolean nullsNotDistinct, boolean partial) {}
+    String name, List<String> columns, boolean primaryKey, boolean nullsNotDistinct, boolean partial,
+    boolean deferrable) {}

@@ -1,10 +1,9 @@
 package io.racefree.internal;
 
-import io.racefree.dialect.DatabaseKind;
 import io.racefree.dialect.Dialect;
+import io.racefree.dialect.IndexShape;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -54,33 +53,20 @@ final class UniqueKeyReader {
     }
     List<UniqueKey> keys = new ArrayList<>();
     if (!primaryKey.isEmpty()) {
-      keys.add(new UniqueKey("PRIMARY KEY", primaryKey, true, true, false));
+      keys.add(new UniqueKey("PRIMARY KEY", primaryKey, true, true, false, false));
     }
     for (Map.Entry<String, TreeMap<Integer, String>> index : columnsByIndex.entrySet()) {
-      List<String> columns = List.copyOf(index.getValue().values());
+      IndexShape shape = dialect.indexShape(connection, schema, table, index.getKey());
+      List<String> listed = List.copyOf(index.getValue().values());
+      List<String> columns = shape.keyColumns() >= 0 && shape.keyColumns() < listed.size()
+          ? listed.subList(0, shape.keyColumns())
+          : listed;
       if (columns.equals(primaryKey)) {
         continue;
       }
-      boolean nullsNotDistinct = nullsNotDistinct(connection, dialect, schema, index.getKey());
-      keys.add(new UniqueKey(index.getKey(), columns, false, nullsNotDistinct, partial.get(index.getKey())));
+      keys.add(new UniqueKey(index.getKey(), columns, false, shape.nullsNotDistinct(),
+          partial.get(index.getKey()) || shape.partial(), shape.deferrable()));
     }
     return keys;
-  }
-
-  private static boolean nullsNotDistinct(
-      Connection connection, Dialect dialect, String schema, String index) throws SQLException {
-    if (dialect.kind() != DatabaseKind.POSTGRESQL || !dialect.version().atLeast(15, 0)) {
-      return false;
-    }
-    String sql =
-        "SELECT i.indnullsnotdistinct FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = ?";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, index);
-      statement.setString(2, schema);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
-    }
   }
 }

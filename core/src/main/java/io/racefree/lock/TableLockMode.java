@@ -4,6 +4,8 @@ package io.racefree.lock;
  * The strength of a table lock taken with {@link io.racefree.Transaction#lockTable}. Both modes keep
  * other transactions from writing the table until this transaction ends; the per-database mapping
  * is in {@code docs/locks.md}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum TableLockMode {
   /**

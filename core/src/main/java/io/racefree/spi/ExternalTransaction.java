@@ -9,7 +9,7 @@ import java.sql.Connection;
  * transaction becomes a savepoint and its commit becomes the owner's. With auto-commit on, racefree
  * runs a transaction of its own on the connection and restores it afterwards.
  *
- * <p>Used by one thread at a time, the thread that obtained it.
+ * <p>Not thread-safe: used by one thread at a time, the thread that obtained it.
  */
 public interface ExternalTransaction {
   /** The connection; racefree never closes it. */

@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,34 @@ class ModuleShapeTest {
       }
     }
     assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void everyPublicApiTypeSaysWhetherItIsThreadSafe() throws IOException {
+    Pattern declaration = Pattern.compile(
+        "^public (?:final |abstract |sealed )*(?:class|interface|record|enum|@interface) ", Pattern.MULTILINE);
+    List<String> silent = new ArrayList<>();
+    int checked = 0;
+    for (ModuleDescriptor.Exports export : descriptor().exports()) {
+      Path directory = Path.of("src", "main", "java").resolve(export.source().replace('.', '/'));
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+          String source = Files.readString(file);
+          Matcher matcher = declaration.matcher(source);
+          if (!matcher.find()) {
+            continue;
+          }
+          checked++;
+          String before = source.substring(0, matcher.start());
+          String javadoc = before.substring(Math.max(before.lastIndexOf("/**"), 0));
+          if (!javadoc.toLowerCase(java.util.Locale.ROOT).contains("thread-safe")) {
+            silent.add(file.toString());
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(50);
+    assertThat(silent).isEmpty();
   }
 
   private static Set<String> apiClassNames() throws IOException {

@@ -138,6 +138,53 @@ abstract class TransactionContract {
     return tx.dialect().parseServerIsolation(value.toString());
   }
 
+  /**
+   * READ UNCOMMITTED runs as READ COMMITTED: T1 reads while T2 has written version 2 without
+   * committing; T2 rolls back and then commits another version 2. Had T1 read the dirty version 2,
+   * its optimistic check would match the committed one and overwrite it (a lost update).
+   */
+  @Test
+  void readUncommittedReadsNoDirtyVersionSoAVersionCheckLosesNoUpdate() {
+    Assumptions.assumeFalse(db.dialect().kind() == DatabaseKind.SQLITE, "SQLite runs every transaction SERIALIZABLE");
+    db.insert("item", Map.of("name", "a", "qty", 1, "note", "first"));
+    String write = "UPDATE item SET qty = 2, note = ? WHERE name = 'a'";
+    try (Interleaving race = Interleaving.create(Duration.ofSeconds(30));
+        Connection t2 = testDatabase.connect()) {
+      race.actor("T1", () -> db.withTransaction(TransactionOptions.isolation(Isolation.READ_UNCOMMITTED), tx -> {
+        assertThat(tx.isolation()).isEqualTo(Isolation.READ_COMMITTED);
+        race.await("T2 wrote version 2");
+        Row seen = tx.get("item", Map.of("name", "a"));
+        race.reach("T1 read");
+        race.await("T2 committed another version 2");
+        return tx.updateVersioned("item", Map.of("name", "a"), "qty", seen.getLong("qty"),
+            Map.of("note", seen.getString("note") + " + T1"));
+      }));
+      race.actor("T2", () -> {
+        t2.setAutoCommit(false);
+        try (java.sql.PreparedStatement statement = t2.prepareStatement(write)) {
+          statement.setString(1, "dirty");
+          statement.executeUpdate();
+          race.reach("T2 wrote version 2");
+          race.await("T1 read");
+          t2.rollback();
+          statement.setString(1, "committed");
+          statement.executeUpdate();
+          t2.commit();
+        }
+        t2.setAutoCommit(true);
+        race.reach("T2 committed another version 2");
+      });
+      var outcomes = race.runCollecting();
+      assertThat(outcomes.of("T2").succeeded()).isTrue();
+      assertThat(outcomes.of("T1").failure()).isInstanceOf(io.racefree.error.StaleVersionException.class);
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    Row stored = db.get("item", Map.of("name", "a"));
+    assertThat(stored.getString("note")).isEqualTo("committed");
+    assertThat(stored.getInt("qty")).isEqualTo(2);
+  }
+
   @Test
   void anotherIsolationInsideAnOpenTransactionIsRefused() {
     Isolation other = db.dialect().effectiveIsolation(Isolation.READ_COMMITTED) == Isolation.SERIALIZABLE

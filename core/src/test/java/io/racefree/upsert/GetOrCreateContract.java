@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The seed interleavings of issue 3, forced with {@link Interleaving}, each run with racefree and
  * with the naive Django 1.x pattern on the same interleaving. Subclassed once per database.
  */
-abstract class GetOrCreateContract extends RealSchemaContract {
+abstract class GetOrCreateContract extends KeyShapesContract {
   // ---- 1. seeds 000/001/003: T1 reads and misses, T2 inserts and commits, T1 gets-or-creates ----
 
   @ParameterizedTest

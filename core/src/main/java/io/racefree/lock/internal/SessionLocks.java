@@ -10,6 +10,7 @@ import io.racefree.error.SqlErrorTranslator;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcHandle;
 import io.racefree.internal.SessionRunner;
+import io.racefree.lock.LockWait;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,7 +32,9 @@ public final class SessionLocks {
     String task = "withLock(" + name + ")";
     dialect.require(Feature.SESSION_NAMED_LOCK, task);
     return sessions.runJdbc(session -> {
-      Consumer<Throwable> release = acquire(session, LockSupport.checkName(session, task, name), task);
+      String checked = LockSupport.checkName(session, task, name);
+      Consumer<Throwable> release = session.context().events().lockWait(
+          LockWait.Kind.NAMED, task, () -> acquire(session, checked, task));
       Throwable failure = null;
       try {
         return callback.withSession(session);

@@ -49,7 +49,7 @@ public final class KeyAnalysis {
       }
       boolean nullsNotDistinct = key.nullsNotDistinct() || h2.nullsNotDistinct(key);
       keys.add(new KeyInfo(key.name(), key.columns(), key.primaryKey(), nullsNotDistinct,
-          !key.partial() && !key.columns().isEmpty(), Set.copyOf(aliases)));
+          !key.partial() && !key.deferrable() && !key.columns().isEmpty(), Set.copyOf(aliases)));
     }
     return List.copyOf(keys);
   }

@@ -1,0 +1,13 @@
+package io.racefree.api;
+
+import io.racefree.testing.db.TestDatabase;
+import io.racefree.testing.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
+
+@Tag("postgresql")
+class PostgresDatabaseListenerIT extends DatabaseListenerContract {
+  @Override
+  TestDatabase open() {
+    return TestDatabases.postgres();
+  }
+}
