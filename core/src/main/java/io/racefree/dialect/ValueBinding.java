@@ -52,7 +52,7 @@ enum ValueBinding {
         statement.setString(index, dateTime.format(DATE_TIME));
       } else if (value instanceof LocalTime time) {
         statement.setString(index, time.format(DateTimeFormatter.ISO_LOCAL_TIME));
-      } else if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+      } else if (isInstant(value)) {
         LocalDateTime local = LocalDateTime.ofInstant(instantOf(value), ZoneId.systemDefault());
         statement.setString(index, local.format(DATE_TIME));
       } else if (value instanceof UUID uuid) {
@@ -70,7 +70,7 @@ enum ValueBinding {
   SQLITE {
     @Override
     void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-      if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+      if (isInstant(value)) {
         statement.setString(index, instantOf(value).toString());
       } else if (value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime
           || value instanceof UUID) {
@@ -133,6 +133,11 @@ enum ValueBinding {
     String type = value.getClass().getName();
     return type.startsWith("org.postgresql.") || type.startsWith("org.mariadb.") || type.startsWith("com.mysql.")
         || type.startsWith("org.h2.") || type.startsWith("org.sqlite.");
+  }
+
+  /** A point on the time line: Instant, OffsetDateTime, ZonedDateTime. */
+  private static boolean isInstant(Object value) {
+    return value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime;
   }
 
   private static Instant instantOf(Object value) {

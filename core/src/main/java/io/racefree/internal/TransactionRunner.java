@@ -40,10 +40,16 @@ public final class TransactionRunner {
   public <T, X extends Exception> T run(TransactionOptions options, TransactionCallback<T, X> callback)
       throws X {
     ConnectionLease lease = connections.lease(context.dialect().kind());
-    if (lease.inOwnersTransaction()) {
-      return joined.run(lease, options, callback);
-    }
     RetryPolicy policy = options.retryPolicy();
+    if (lease.inOwnersTransaction()) {
+      try {
+        return joined.run(lease, options, callback);
+      } catch (RacefreeException failure) {
+        // reported like a last attempt: the owner, not racefree, may run the unit of work again
+        report(policy, new RetryAttempt(1, failure, false, Duration.ZERO));
+        throw failure;
+      }
+    }
     List<RacefreeException> earlier = new ArrayList<>();
     for (int attempt = 1; ; attempt++) {
       Committed<T> committed;
@@ -57,10 +63,7 @@ public final class TransactionRunner {
       } catch (RacefreeException failure) {
         boolean retry = policy.shouldRetry(decisive(failure), attempt);
         Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
-        context.events().refused(failure);
-        RetryAttempt failed = new RetryAttempt(attempt, failure, retry, delay);
-        notifyListener(policy, failed);
-        context.events().attemptFailed(failed, policy.maxAttempts());
+        report(policy, new RetryAttempt(attempt, failure, retry, delay));
         if (!retry) {
           earlier.forEach(failure::addSuppressed);
           throw failure;
@@ -79,6 +82,12 @@ public final class TransactionRunner {
   }
 
   private record Committed<T>(T value, List<Runnable> hooks) {}
+
+  private void report(RetryPolicy policy, RetryAttempt failed) {
+    context.events().refused(failed.failure());
+    notifyListener(policy, failed);
+    context.events().attemptFailed(failed, policy.maxAttempts());
+  }
 
   /**
    * The failure a retry decision rests on: for a transaction the database aborted after the

@@ -57,6 +57,8 @@ class PublicationShapeTest {
     for (String element : List.of("url", "description", "licenses", "developers", "scm")) {
       assertThat(parent.getElementsByTagName(element).getLength()).as(element).isPositive();
     }
+    assertThat(parent.getAttribute("child.project.url.inherit.append.path"))
+        .as("modules keep the project's URL instead of appending their artifactId").isEqualTo("false");
     assertThat(Files.readString(ROOT.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
     assertThat(parent.getElementsByTagName("project.build.outputTimestamp").getLength()).isEqualTo(1);
   }

@@ -173,8 +173,9 @@ abstract class JoinContract {
   void aRetryableFailureReachesTheOwnerTypedAndIsNotRetried() throws SQLException {
     ownerInserts("v");
     AtomicInteger calls = new AtomicInteger();
+    List<io.racefree.tx.RetryAttempt> attempts = new java.util.ArrayList<>();
     assertThatThrownBy(() -> db.on(owner).useTransaction(
-        TransactionOptions.defaults().withRetry(RetryPolicy.standard()),
+        TransactionOptions.defaults().withRetry(RetryPolicy.standard().withListener(attempts::add)),
         tx -> {
           calls.incrementAndGet();
           tx.updateVersioned("item", Map.of("name", "v"), "version", 41, Map.of("qty", 1));
@@ -182,6 +183,8 @@ abstract class JoinContract {
         .isInstanceOf(StaleVersionException.class)
         .matches(e -> ((StaleVersionException) e).isRetryable());
     assertThat(calls).as("racefree does not own the transaction, so it never reruns it").hasValue(1);
+    assertThat(attempts).singleElement()
+        .matches(attempt -> !attempt.willRetry() && attempt.failure() instanceof StaleVersionException);
     owner.commit();
     assertThat(committedNames()).containsExactly("v");
   }

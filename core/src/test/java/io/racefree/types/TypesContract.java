@@ -223,6 +223,11 @@ abstract class TypesContract {
 
     db.insert("typed", Map.of("id", 2, "extra", 5));
     assertThat(db.get("typed", Map.of("extra", 5)).getLong("id")).isEqualTo(2L);
+    testDatabase.execute("ALTER TABLE typed ADD " + (this instanceof SqliteTypesIT ? "COLUMN " : "") + "later INT");
+    assertThat(db.update("typed", Map.of("id", 2), io.racefree.lock.Assignments.set("later", 7),
+        io.racefree.lock.Guard.atLeast("extra", 5))).isEqualTo(1);
+    List<Row> locked = db.withTransaction(tx -> tx.lockRows("typed", Map.of("later", 7), io.racefree.lock.RowLock.forUpdate()));
+    assertThat(locked).hasSize(1);
     assertThatThrownBy(() -> db.find("typed", Map.of("never_added", 1)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("caches table definitions").hasMessageContaining("refreshCatalog");

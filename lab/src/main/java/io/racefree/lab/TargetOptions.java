@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
  */
 public final class TargetOptions {
   @Option(names = "--url", paramLabel = "URL",
-      description = "JDBC URL (default: embedded H2 and SQLite, in process).")
-  String url;
+      description = "JDBC URL (default: embedded H2 and SQLite, in process). Repeat it once per node"
+          + " of a cluster (MariaDB Galera): sessions, threads and processes are spread over the nodes.")
+  List<String> urls;
 
   @Option(names = "--user", paramLabel = "U", description = "Database user.")
   String user;
@@ -29,7 +30,10 @@ public final class TargetOptions {
 
   /** The explicit target, or null for the embedded default. */
   Target explicitTarget() {
-    return url == null ? null : Target.of(url, user, password);
+    if (urls == null || urls.isEmpty()) {
+      return null;
+    }
+    return Target.of(urls.get(0), user, password).withOtherNodes(urls.subList(1, urls.size()));
   }
 
   /** Null for "all", else the single level; a misspelt level is a usage error. */

@@ -5,6 +5,7 @@ import io.racefree.lab.db.Target;
 import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.scenario.StressWorker;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "worker", hidden = true, description = "Internal: one stress worker process.")
 public final class WorkerCommand implements Callable<Integer> {
-  @Option(names = "--url", required = true) String url;
+  @Option(names = "--url", required = true) List<String> urls;
   @Option(names = "--user") String user;
   @Option(names = "--password") String password;
   @Option(names = "--workspace", required = true) String workspace;
@@ -37,7 +38,7 @@ public final class WorkerCommand implements Callable<Integer> {
   public Integer call() {
     Isolation level = Isolation.parse(isolation).orElseThrow(
         () -> new UsageException("unknown isolation " + isolation));
-    Target target = Target.of(url, user, password);
+    Target target = Target.of(urls.get(0), user, password).withOtherNodes(urls.subList(1, urls.size()));
     if (variant != null) {
       target = target.withLabel("worker").withVariant("", variant);
     }

@@ -17,6 +17,7 @@ import io.racefree.lock.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -44,6 +45,16 @@ public final class AtomicUpdates {
     return update.handle().query(update.task(), update.sql() + " RETURNING *", update.parameters());
   }
 
+  /** The columns a guarded update names, so a column added since the catalog was read is found. */
+  private static List<String> namedColumns(Map<String, ?> lookup, Assignments set, Guard guard) {
+    List<String> named = new ArrayList<>(lookup == null ? Set.of() : lookup.keySet());
+    set.assignments().forEach(assignment -> named.add(assignment.column()));
+    if (guard != null) {
+      guard.conditions().forEach(condition -> named.add(condition.column()));
+    }
+    return named;
+  }
+
   private record Statement(JdbcHandle handle, String task, String sql, List<Parameter> parameters) {}
 
   private static Statement statement(JdbcHandle jdbc, String table, Map<String, ?> lookup, Assignments set, Guard guard) {
@@ -51,7 +62,7 @@ public final class AtomicUpdates {
     if (set == null || set.assignments().isEmpty()) {
       throw LockSupport.invalid(jdbc, task, "there is nothing to update");
     }
-    TableInfo info = jdbc.table(table, task);
+    TableInfo info = jdbc.table(table, task, namedColumns(lookup, set, guard));
     if (jdbc instanceof JdbcTransaction tx) {
       TableLocks.checkTouchable(tx, info, task);
     }
@@ -99,7 +110,12 @@ public final class AtomicUpdates {
       JdbcHandle jdbc, String table, Map<String, ?> lookup, String versionColumn, long expectedVersion,
       Map<String, ?> values) {
     String task = "updateVersioned(" + table + ")";
-    TableInfo info = jdbc.table(table, task);
+    List<String> named = new ArrayList<>(lookup == null ? Set.of() : lookup.keySet());
+    named.add(versionColumn);
+    if (values != null) {
+      named.addAll(values.keySet());
+    }
+    TableInfo info = jdbc.table(table, task, named);
     String version = info.column(versionColumn, task, jdbc.dialect()).name();
     if (values == null) {
       throw LockSupport.invalid(jdbc, task, "the values are null");

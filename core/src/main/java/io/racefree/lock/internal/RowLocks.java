@@ -28,7 +28,7 @@ public final class RowLocks {
     if (LockSupport.isSqlite(tx)) {
       LockSupport.requireSqliteWriteLock(tx, task);
     }
-    TableInfo info = tx.table(table, task);
+    TableInfo info = tx.table(table, task, lookup == null ? null : lookup.keySet());
     TableLocks.checkTouchable(tx, info, task);
     LookupClause where = LookupClause.of(info, lookup, tx.dialect(), task);
     String sql = "SELECT * FROM " + info.sql() + " WHERE " + where.sql()

@@ -31,6 +31,13 @@ public final class LabDatabase implements AutoCloseable {
   private final DatabaseInfo info;
   private final String workspace;
   private final boolean ownsWorkspace;
+  /** Per node, a connection that watches that node's sessions; one for a single server. */
+  private final List<Connection> nodeAdmins = new ArrayList<>();
+  private final java.util.Map<SessionProbe, Integer> probeNodes =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  private final java.util.Map<Connection, Integer> sessionNodes =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  private final java.util.concurrent.atomic.AtomicInteger nextNode = new java.util.concurrent.atomic.AtomicInteger();
 
   private LabDatabase(Target target, Engine engine, Connection admin, DatabaseInfo info,
       String workspace) {
@@ -72,7 +79,14 @@ public final class LabDatabase implements AutoCloseable {
       Engine engine = urlEngine.refine(meta.getDatabaseProductVersion());
       DatabaseInfo info = describe(target, engine, admin, meta);
       admin.setAutoCommit(true);
+      if (target.nodeUrls().size() > 1) {
+        info = ClusterNodes.describe(target, engine, admin, info);
+      }
       LabDatabase database = new LabDatabase(target, engine, admin, info, workspace);
+      database.nodeAdmins.add(admin);
+      for (String url : target.otherNodeUrls()) {
+        database.nodeAdmins.add(connect(target, url));
+      }
       if (database.ownsWorkspace) {
         database.createWorkspace();
       }
@@ -113,10 +127,21 @@ public final class LabDatabase implements AutoCloseable {
     }
   }
 
-  /** A new autocommit connection inside the workspace, with the lab's session settings. */
+  /**
+   * A new autocommit connection inside the workspace, with the lab's session settings; on a
+   * cluster, on the next node in turn, so two sessions opened one after the other are on different
+   * nodes.
+   */
   public Connection openSession() throws SQLException {
-    Connection connection = connect(target);
+    List<String> urls = target.nodeUrls();
+    int node = Math.floorMod(nextNode.getAndIncrement(), urls.size());
+    Connection connection = connect(target, urls.get(node));
+    sessionNodes.put(connection, node);
     try (Statement statement = connection.createStatement()) {
+      if (urls.size() > 1) {
+        // Waits until this node has applied the workspace and tables created on the first node.
+        statement.execute(ClusterNodes.CATCH_UP);
+      }
       for (String sql : engine.sessionSettings()) {
         statement.execute(sql);
       }
@@ -139,12 +164,18 @@ public final class LabDatabase implements AutoCloseable {
    * which has no server sessions to watch (its statements end by themselves with SQLITE_BUSY).
    */
   public SessionProbe probe(Connection session) {
-    return engine == Engine.SQLITE ? null : SessionProbe.of(session);
+    if (engine == Engine.SQLITE) {
+      return null;
+    }
+    SessionProbe probe = SessionProbe.of(session);
+    probeNodes.put(probe, sessionNodes.getOrDefault(session, 0));
+    return probe;
   }
 
   /** True when the session waits on a lock held by another (the testing kit's lock views). */
   public synchronized boolean isWaiting(SessionProbe session) {
-    return session != null && BlockedSessions.isWaiting(admin, session);
+    return session != null
+        && BlockedSessions.isWaiting(nodeAdmins.get(probeNodes.getOrDefault(session, 0)), session);
   }
 
   /** Runs statements on the admin connection (autocommit), for table setup. */
@@ -187,7 +218,7 @@ public final class LabDatabase implements AutoCloseable {
     } catch (SQLException e) {
       // The workspace has a unique name; a failed drop leaves a harmless empty schema behind.
     } finally {
-      closeQuietly(admin);
+      nodeAdmins.forEach(LabDatabase::closeQuietly);
     }
   }
 
@@ -238,6 +269,10 @@ public final class LabDatabase implements AutoCloseable {
   }
 
   private static Connection connect(Target target) {
+    return connect(target, target.url());
+  }
+
+  private static Connection connect(Target target, String url) {
     Properties properties = new Properties();
     if (target.user() != null) {
       properties.setProperty("user", target.user());
@@ -247,7 +282,7 @@ public final class LabDatabase implements AutoCloseable {
     }
     try {
       DriverManager.setLoginTimeout(10);
-      return DriverManager.getConnection(target.url(), properties);
+      return DriverManager.getConnection(url, properties);
     } catch (SQLException e) {
       String who = target.user() == null ? "" : " as " + target.user();
       throw new UsageException("cannot connect to " + target.safeUrl() + who + ": " + firstLine(e), e);

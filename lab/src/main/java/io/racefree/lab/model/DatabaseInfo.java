@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What the lab connected to: the label runs refer to, the product and driver with their versions,
- * the default isolation level and any per-session setting that makes it a variant.
+ * the default isolation level, any per-session setting that makes it a variant, and for a cluster
+ * its nodes, size and provider ({@code cluster}, null for a single server).
  *
  * <p>Immutable and thread-safe.
  */
@@ -17,4 +18,11 @@ public record DatabaseInfo(
     String driver,
     String driverVersion,
     Isolation defaultIsolation,
-    String sessionSettings) {}
+    String sessionSettings,
+    String cluster) {
+
+  public DatabaseInfo(String label, String url, String product, String productVersion, String driver,
+      String driverVersion, Isolation defaultIsolation, String sessionSettings) {
+    this(label, url, product, productVersion, driver, driverVersion, defaultIsolation, sessionSettings, null);
+  }
+}

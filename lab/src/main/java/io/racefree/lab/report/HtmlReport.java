@@ -92,7 +92,8 @@ public final class HtmlReport {
         + "<th>default isolation</th><th>session settings</th><th>URL</th></tr></thead><tbody>");
     for (DatabaseInfo db : env.databases()) {
       html.append("<tr><td><b>").append(escape(db.label())).append("</b></td><td>")
-          .append(escape(db.product() + " " + db.productVersion())).append("</td><td>")
+          .append(escape(db.product() + " " + db.productVersion()
+              + (db.cluster() == null ? "" : "; " + db.cluster()))).append("</td><td>")
           .append(escape(db.driver() + " " + db.driverVersion())).append("</td><td>")
           .append(escape(db.defaultIsolation())).append("</td><td>")
           .append(escape(db.sessionSettings() == null ? "" : db.sessionSettings()))

@@ -56,6 +56,9 @@ public final class TerminalReport {
       out.append(String.format("  %-12s %s %s, driver %s %s, default %s%s%n", db.label(),
           db.product(), db.productVersion(), db.driver(), db.driverVersion(),
           db.defaultIsolation(), db.sessionSettings() == null ? "" : ", " + db.sessionSettings()));
+      if (db.cluster() != null) {
+        out.append("               ").append(db.cluster()).append('\n');
+      }
     }
   }
 

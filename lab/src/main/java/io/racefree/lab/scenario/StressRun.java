@@ -66,8 +66,11 @@ final class StressRun {
   private Process startWorker(String scenario, String strategy, Isolation isolation,
       StressSettings settings, int index) throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(),
-        "io.racefree.lab.RacefreeCommand", "worker", "--url", database.target().url(),
-        "--workspace", database.workspace(), "--scenario", scenario, "--strategy", strategy,
+        "io.racefree.lab.RacefreeCommand", "worker"));
+    for (String url : database.target().rotated(index + 1).nodeUrls()) {
+      command.addAll(List.of("--url", url));
+    }
+    command.addAll(List.of("--workspace", database.workspace(), "--scenario", scenario, "--strategy", strategy,
         "--isolation", isolation.name(), "--threads", String.valueOf(settings.threads()),
         "--duration", String.valueOf(settings.durationSeconds()),
         "--seed", String.valueOf(settings.seed() + index)));

@@ -1,0 +1,63 @@
+package io.racefree.lab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.racefree.lab.db.Target;
+import io.racefree.lab.model.Catalog;
+import io.racefree.lab.model.Isolation;
+import io.racefree.lab.model.Outcomes;
+import io.racefree.lab.model.RunStatus;
+import io.racefree.testing.galera.GaleraCluster;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lab with one URL per node of a 3-node Galera cluster (started by the testing kit): the two
+ * sessions of a deterministic run are on different nodes, so the naive strategies show the
+ * cross-node anomalies and the racefree strategy none (the inherited contract).
+ */
+class GaleraScenarioIT extends ScenarioContract {
+  @BeforeAll
+  static void cluster() {
+    assumeTrue(GaleraCluster.unavailableReason().isEmpty(), () -> GaleraCluster.unavailableReason().orElse(""));
+  }
+
+  @Override
+  Target target() {
+    List<String> urls = GaleraCluster.shared().nodes().stream().map(node -> node.jdbcUrl("test")).toList();
+    return Target.of(urls.get(0), "root", "").withOtherNodes(urls.subList(1, urls.size()));
+  }
+
+  @Test
+  void theReportNamesTheCluster() {
+    assertThat(database.info().cluster()).contains("3 nodes given", "wsrep_cluster_size 3", "wsrep_provider_version");
+  }
+
+  @Test
+  void naiveWithoutAUniqueKeyDuplicatesOrLetsTheConflictReachTheCaller() {
+    // Which one depends on whether the other node's row arrives before or after this node's
+    // insert (a table without a primary key conflicts as a whole); both runs have been seen.
+    assertThat(names(run("get-or-create-no-unique", "naive", Isolation.REPEATABLE_READ)))
+        .containsAnyOf(Outcomes.DUPLICATE_ROWS, Outcomes.DEADLOCK);
+  }
+
+  @Test
+  void naiveTransferLosesAnUpdateAcrossNodes() {
+    assertThat(names(run("transfer", "naive", Isolation.REPEATABLE_READ))).contains(Outcomes.LOST_UPDATE);
+  }
+
+  @Test
+  void racefreeRefusesGetOrCreateWithoutAUniqueKey() {
+    assertThat(names(run("get-or-create-no-unique", Catalog.RACEFREE, Isolation.REPEATABLE_READ)))
+        .contains(Outcomes.REFUSED_UNSUPPORTED).doesNotContain(Outcomes.DUPLICATE_ROWS);
+  }
+
+  @Test
+  void tableLocksAreNotRunOnACluster() {
+    var run = lab.deterministic(Catalog.scenario("transfer").orElseThrow(), "table-lock", Isolation.REPEATABLE_READ);
+    assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
+    assertThat(run.message()).contains("wedge");
+  }
+}
