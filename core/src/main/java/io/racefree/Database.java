@@ -71,10 +71,12 @@ public final class Database implements Upserts, GuardedUpdates {
     return builder(dataSource).build();
   }
 
+  /** A builder for a database on {@code dataSource}: dialect, engine, listener, joining. */
   public static Builder builder(DataSource dataSource) {
     return new Builder(dataSource);
   }
 
+  /** The dialect: engine, server version and capabilities. */
   public Dialect dialect() {
     return context.dialect();
   }
@@ -105,6 +107,7 @@ public final class Database implements Upserts, GuardedUpdates {
         context.dialect(), context.catalog(), context.events());
   }
 
+  /** The data source connections come from. */
   public DataSource dataSource() {
     return dataSource;
   }

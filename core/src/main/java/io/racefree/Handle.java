@@ -17,8 +17,10 @@ import java.util.Optional;
  * invalid after the callback returns.
  */
 public interface Handle {
+  /** The database this handle belongs to. */
   Database database();
 
+  /** The database's dialect: its engine, version and capabilities. */
   Dialect dialect();
 
   /**
@@ -57,14 +59,17 @@ public interface Handle {
   /** Deletes the rows matching a non-empty {@code lookup}; returns how many were deleted. */
   int delete(String table, Map<String, ?> lookup);
 
+  /** {@link #get(String, Map)} mapped to the record {@code type} (see {@link Row#as}). */
   default <R extends Record> R get(Class<R> type, String table, Map<String, ?> lookup) {
     return get(table, lookup).as(type);
   }
 
+  /** {@link #find(String, Map)} mapped to the record {@code type}. */
   default <R extends Record> Optional<R> find(Class<R> type, String table, Map<String, ?> lookup) {
     return find(table, lookup).map(row -> row.as(type));
   }
 
+  /** {@link #list(String, Map)} mapped to the record {@code type}. */
   default <R extends Record> List<R> list(Class<R> type, String table, Map<String, ?> lookup) {
     return list(table, lookup).stream().map(row -> row.as(type)).toList();
   }

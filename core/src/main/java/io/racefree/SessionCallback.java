@@ -11,5 +11,6 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface SessionCallback<T, X extends Exception> {
+  /** The work, on {@code session}; its value is what {@code withSession} returns. */
   T withSession(Session session) throws X;
 }

@@ -10,5 +10,6 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface SessionConsumer<X extends Exception> {
+  /** The work, on {@code session}. */
   void useSession(Session session) throws X;
 }

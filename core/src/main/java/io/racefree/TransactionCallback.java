@@ -12,5 +12,6 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface TransactionCallback<T, X extends Exception> {
+  /** The work, in {@code transaction}; its value is what {@code withTransaction} returns. */
   T withTransaction(Transaction transaction) throws X;
 }

@@ -11,5 +11,6 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface TransactionConsumer<X extends Exception> {
+  /** The work, in {@code transaction}. */
   void useTransaction(Transaction transaction) throws X;
 }

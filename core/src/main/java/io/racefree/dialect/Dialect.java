@@ -85,6 +85,15 @@ public abstract class Dialect {
     return IndexShape.AS_REPORTED;
   }
 
+  /**
+   * True when, at a snapshot level, an insert's key conflict with a row committed after the
+   * snapshot is itself a serialization failure (PostgreSQL's ON CONFLICT at REPEATABLE READ and
+   * SERIALIZABLE), so a conflict that comes back quietly is with a row the snapshot sees.
+   */
+  public boolean insertConflictsOnlyWithVisibleRows() {
+    return false;
+  }
+
   /** True when the engine stores unquoted identifiers in upper case (H2). */
   public boolean foldsUnquotedToUpperCase() {
     return false;

@@ -2,7 +2,7 @@ package io.racefree.dialect;
 
 /**
  * What the engine's own catalog says about one unique index beyond what JDBC's {@code
- * getIndexInfo} reports.
+ * getIndexInfo} reports. Immutable and thread-safe.
  *
  * @param keyColumns how many of the listed columns are key columns; the rest are {@code INCLUDE}d
  *     payload (PostgreSQL lists them too), or -1 when every listed column is a key column

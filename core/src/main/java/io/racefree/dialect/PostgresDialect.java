@@ -63,6 +63,11 @@ public final class PostgresDialect extends Dialect {
     }
   }
 
+  @Override
+  public boolean insertConflictsOnlyWithVisibleRows() {
+    return true;
+  }
+
   /** PostgreSQL itself runs READ UNCOMMITTED as READ COMMITTED. */
   @Override
   public Isolation serverRuns(Isolation level) {

@@ -13,6 +13,7 @@ public class CertificationConflictException extends DeadlockException {
   /** The reason this exception's message starts with. */
   public static final String REASON = "certification conflict";
 
+  /** An exception for {@code details}, with the standard advice. */
   public CertificationConflictException(ErrorDetails details, Throwable cause) {
     super(details,
         REASON + ": a transaction on another Galera node changed the same rows and committed first;"

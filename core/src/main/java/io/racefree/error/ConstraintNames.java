@@ -16,9 +16,11 @@ final class ConstraintNames {
   private static final Pattern POSTGRES = Pattern.compile("constraint \"([^\"]+)\"");
 
   /**
-   * MySQL family, unique: {@code Duplicate entry 'x' for key 'uk_email'} (MySQL 8: 't.uk_email').
+   * MySQL family, unique: {@code Duplicate entry 'x' for key 'uk_email'} (MySQL 8: 't.uk_email'),
+   * in any {@code lc_messages} language ({@code Doppelter Eintrag 'x' für Schlüssel 'uk_email'}):
+   * the key is the last quoted name of the whole message, whatever the value holds (newlines too).
    */
-  private static final Pattern MYSQL_KEY = Pattern.compile("for key '([^']+)'\\s*$");
+  private static final Pattern MYSQL_KEY = Pattern.compile("'([^'\\n]+)'\\s*$");
 
   /**
    * MariaDB FK and check: {@code CONSTRAINT `fk_parent` ...}; MySQL 8 check: {@code constraint
@@ -61,7 +63,7 @@ final class ConstraintNames {
       case MARIADB:
       case MYSQL:
         return category == ErrorCategory.UNIQUE_VIOLATION
-            ? firstGroup(MYSQL_KEY, firstLine(message))
+            ? firstGroup(MYSQL_KEY, message)
             : firstGroup(MYSQL_CONSTRAINT, message);
       case H2:
         return category == ErrorCategory.UNIQUE_VIOLATION
@@ -77,10 +79,5 @@ final class ConstraintNames {
   private static String firstGroup(Pattern pattern, String message) {
     Matcher matcher = pattern.matcher(message);
     return matcher.find() ? matcher.group(1).trim() : null;
-  }
-
-  private static String firstLine(String message) {
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
   }
 }

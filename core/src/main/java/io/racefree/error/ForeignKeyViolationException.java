@@ -6,6 +6,7 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class ForeignKeyViolationException extends ConstraintViolationException {
+  /** An exception for {@code details}, with the standard advice. */
   public ForeignKeyViolationException(ErrorDetails details, String constraintName, String problem, Throwable cause) {
     super(ErrorCategory.FOREIGN_KEY_VIOLATION, details, constraintName, problem, "create the referenced row first, or delete the referencing rows", cause);
   }

@@ -6,10 +6,12 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class InvalidRequestException extends RacefreeException {
+  /** An exception for {@code details}, with the standard advice. */
   public InvalidRequestException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.INVALID_REQUEST, details, problem, "fix the call; nothing was written", cause);
   }
 
+  /** An exception for {@code details}, with {@code advice} as the "what to do" line. */
   public InvalidRequestException(ErrorDetails details, String problem, String advice, Throwable cause) {
     super(ErrorCategory.INVALID_REQUEST, details, problem, advice, cause);
   }

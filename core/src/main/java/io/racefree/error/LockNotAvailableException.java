@@ -6,10 +6,12 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class LockNotAvailableException extends RacefreeException {
+  /** An exception for {@code details}, with the standard advice. */
   public LockNotAvailableException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.LOCK_NOT_AVAILABLE, details, problem, "skip this work, retry later, or wait for the lock instead of NOWAIT", cause);
   }
 
+  /** An exception for {@code details}, with {@code advice} as the "what to do" line. */
   public LockNotAvailableException(ErrorDetails details, String problem, String advice, Throwable cause) {
     super(ErrorCategory.LOCK_NOT_AVAILABLE, details, problem, advice, cause);
   }

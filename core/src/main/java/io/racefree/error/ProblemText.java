@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
 final class ProblemText {
   private static final int MAX_LENGTH = 300;
 
-  /** MySQL family: {@code Duplicate entry 'secret' for key 'uk'}. */
+  /**
+   * MySQL family error 1062 in any {@code lc_messages} language: {@code Duplicate entry 'secret'
+   * for key 'uk'}, {@code Doppelter Eintrag 'secret' für Schlüssel 'uk'}. Everything between the
+   * first quote and the key's quoted name is the value, newlines included.
+   */
   private static final Pattern MYSQL_DUPLICATE_VALUE =
-      Pattern.compile("Duplicate entry '.*' for key");
+      Pattern.compile("(?s)'.*'([^']*'[^'\\n]+'\\s*)$");
+
+  private static final int MYSQL_DUPLICATE_ENTRY = 1062;
 
   /**
    * H2: the row in parentheses that starts with a comment, e.g. the key and values of a duplicate.
@@ -30,8 +36,11 @@ final class ProblemText {
     if (message == null || message.isBlank()) {
       return exception.getClass().getSimpleName() + " without a message";
     }
-    String line = firstLine(message.strip());
-    line = MYSQL_DUPLICATE_VALUE.matcher(line).replaceAll("Duplicate entry (value hidden) for key");
+    String whole = message.strip();
+    if (exception.getErrorCode() == MYSQL_DUPLICATE_ENTRY && String.valueOf(exception.getSQLState()).startsWith("23")) {
+      whole = MYSQL_DUPLICATE_VALUE.matcher(whole).replaceFirst("(value hidden)$1");
+    }
+    String line = firstLine(whole);
     line = H2_ROW_VALUES.matcher(line).replaceAll("(values hidden)");
     return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH) + "...";
   }

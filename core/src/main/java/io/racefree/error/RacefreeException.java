@@ -49,6 +49,7 @@ public abstract class RacefreeException extends RuntimeException {
     return message.toString();
   }
 
+  /** What went wrong, fixed by the exception's class. */
   public ErrorCategory category() {
     return category;
   }
@@ -58,26 +59,32 @@ public abstract class RacefreeException extends RuntimeException {
     return category.retryable();
   }
 
+  /** The task, SQL, codes and database this exception is about. */
   public ErrorDetails details() {
     return details;
   }
 
+  /** What racefree was doing, for example {@code getOrCreate(account)}. */
   public String task() {
     return details.task();
   }
 
+  /** The statement that failed, or null when none was running. */
   public String sql() {
     return details.sql();
   }
 
+  /** The SQLState the driver reported, or null. */
   public String sqlState() {
     return details.sqlState();
   }
 
+  /** The driver's vendor code, 0 when none. */
   public int vendorCode() {
     return details.vendorCode();
   }
 
+  /** The engine, or null when not known. */
   public DatabaseKind database() {
     return details.database();
   }

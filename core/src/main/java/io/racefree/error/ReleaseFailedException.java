@@ -8,6 +8,7 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class ReleaseFailedException extends RacefreeException {
+  /** An exception for {@code details}, with {@code advice} as the "what to do" line. */
   public ReleaseFailedException(ErrorDetails details, String problem, String advice, Throwable cause) {
     super(ErrorCategory.RELEASE_FAILED, details, problem, advice, cause);
   }

@@ -6,10 +6,12 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class TooManyRowsException extends RacefreeException {
+  /** An exception for {@code details}, with the standard advice. */
   public TooManyRowsException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.TOO_MANY_ROWS, details, problem, "add the columns of a unique key to the lookup, or use list(...)", cause);
   }
 
+  /** An exception for {@code details}, with {@code advice} as the "what to do" line. */
   public TooManyRowsException(ErrorDetails details, String problem, String advice, Throwable cause) {
     super(ErrorCategory.TOO_MANY_ROWS, details, problem, advice, cause);
   }

@@ -6,10 +6,12 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class TransactionAbortedException extends RacefreeException {
+  /** An exception for {@code details}, with the standard advice. */
   public TransactionAbortedException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.TRANSACTION_ABORTED, details, problem, "roll back and re-run the transaction; use a nested transaction (savepoint) around statements that may fail", cause);
   }
 
+  /** An exception for {@code details}, with {@code advice} as the "what to do" line. */
   public TransactionAbortedException(ErrorDetails details, String problem, String advice, Throwable cause) {
     super(ErrorCategory.TRANSACTION_ABORTED, details, problem, advice, cause);
   }

@@ -8,6 +8,7 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class UnrecognizedDatabaseException extends RacefreeException {
+  /** An exception for {@code details}, with {@code advice} as the "what to do" line. */
   public UnrecognizedDatabaseException(ErrorDetails details, String problem, String advice, Throwable cause) {
     super(ErrorCategory.OTHER, details, problem, advice, cause);
   }

@@ -6,10 +6,12 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class UnsupportedFeatureException extends RacefreeException {
+  /** An exception for {@code details}, with the standard advice. */
   public UnsupportedFeatureException(ErrorDetails details, String problem, Throwable cause) {
     super(ErrorCategory.UNSUPPORTED_FEATURE, details, problem, "see the dialect capability table in the README", cause);
   }
 
+  /** An exception for {@code details}, with {@code advice} as the "what to do" line. */
   public UnsupportedFeatureException(ErrorDetails details, String problem, String advice, Throwable cause) {
     super(ErrorCategory.UNSUPPORTED_FEATURE, details, problem, advice, cause);
   }

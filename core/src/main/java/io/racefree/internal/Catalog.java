@@ -90,7 +90,8 @@ public final class Catalog {
                 rs.getString("COLUMN_NAME"),
                 rs.getInt("DATA_TYPE"),
                 rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                isYes(rs, "IS_AUTOINCREMENT") || isYes(rs, "IS_GENERATEDCOLUMN")));
+                isYes(rs, "IS_AUTOINCREMENT") || isYes(rs, "IS_GENERATEDCOLUMN"),
+                isYes(rs, "IS_GENERATEDCOLUMN") && !isYes(rs, "IS_AUTOINCREMENT")));
       }
     }
     List<String> primaryKey = UniqueKeyReader.primaryKey(meta, catalog, schema, name);

@@ -17,4 +17,10 @@ public interface CompletionParticipant {
    * @param committed true after a commit, false after a rollback (or when the transaction failed)
    */
   void afterCompletion(Connection connection, boolean committed) throws SQLException;
+
+  /**
+   * Called before the transaction touches {@code table}; throws when this participant forbids it
+   * (a MariaDB/MySQL transaction that ran LOCK TABLES may touch only the tables it locked).
+   */
+  default void checkTableAccess(JdbcTransaction tx, TableInfo table, String task) {}
 }

@@ -118,6 +118,14 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
     return state.participant(type, create);
   }
 
+  /** The table, once every participant allows touching it (see {@link CompletionParticipant}). */
+  @Override
+  public TableInfo table(String name, String task) {
+    TableInfo table = super.table(name, task);
+    state.checkTableAccess(this, table, task);
+    return table;
+  }
+
   /** The participant of {@code type} registered so far in this transaction, or null. */
   public <P extends CompletionParticipant> P existingParticipant(Class<P> type) {
     return state.existingParticipant(type);

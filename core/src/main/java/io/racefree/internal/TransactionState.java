@@ -65,6 +65,13 @@ final class TransactionState {
     }
   }
 
+  /** Asks every participant whether {@code table} may be touched. */
+  void checkTableAccess(JdbcTransaction tx, TableInfo table, String task) {
+    for (CompletionParticipant participant : participants.values()) {
+      participant.checkTableAccess(tx, table, task);
+    }
+  }
+
   /** The participant of {@code type} if one was registered, else null. */
   <P extends CompletionParticipant> P existingParticipant(Class<P> type) {
     return type.cast(participants.get(type));

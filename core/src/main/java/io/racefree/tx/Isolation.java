@@ -4,9 +4,13 @@ import java.sql.Connection;
 
 /** The four SQL isolation levels, with their JDBC constants. Immutable and thread-safe. */
 public enum Isolation {
+  /** Dirty reads allowed (PostgreSQL, and racefree on H2, run it as READ COMMITTED). */
   READ_UNCOMMITTED(Connection.TRANSACTION_READ_UNCOMMITTED),
+  /** Each statement sees what was committed before it began. */
   READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),
+  /** Rows read stay as they were read (a snapshot on PostgreSQL, MariaDB and H2). */
   REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
+  /** As if the transactions ran one after the other. */
   SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
 
   private final int jdbcLevel;
@@ -15,6 +19,7 @@ public enum Isolation {
     this.jdbcLevel = jdbcLevel;
   }
 
+  /** The {@link Connection} constant of this level. */
   public int jdbcLevel() {
     return jdbcLevel;
   }

@@ -18,9 +18,10 @@ import java.util.random.RandomGenerator;
  * <p>Only retryable categories can be retried (see {@link ErrorCategory#retryable()}). Every builder
  * method checks its arguments when called: a bad value (null, a negative duration, an initial delay
  * above the maximum, fewer than one attempt, a category that is not retryable) throws {@link
- * IllegalArgumentException} there, never later during a retry. A listener that throws, or an
- * interrupt while pausing, never replaces the failure being retried: it is added to it as a
- * suppressed exception (an interrupt also ends the retries, the thread's interrupt flag kept).
+ * IllegalArgumentException} there, never later during a retry. In the transactions racefree runs,
+ * a listener that throws, or an interrupt while pausing, never replaces the failure being retried:
+ * it is added to it as a suppressed exception (an interrupt also ends the retries, the thread's
+ * interrupt flag kept).
  */
 public final class RetryPolicy {
   private static final Set<ErrorCategory> STANDARD_CATEGORIES =

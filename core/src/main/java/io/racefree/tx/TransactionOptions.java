@@ -17,6 +17,7 @@ package io.racefree.tx;
 public record TransactionOptions(
     Isolation isolation, boolean readOnly, RetryPolicy retryPolicy, Boolean sqliteWriteLockFirst) {
 
+  /** Options as given; a null retry policy means {@link RetryPolicy#none()}. */
   public TransactionOptions {
     if (retryPolicy == null) {
       retryPolicy = RetryPolicy.none();

@@ -146,19 +146,20 @@ abstract class DatabaseListenerContract {
   @Test
   void lockWaitsAreReportedGrantedOrNot() {
     Assumptions.assumeFalse(db.dialect().kind() == DatabaseKind.SQLITE, "one writer: a second locker waits");
+    String held = testDatabase.name() + ":held";   // named locks are server-wide
     db.useTransaction(tx -> {
-      tx.lock("held");
+      tx.lock(held);
       tx.lockRows("item", Map.of("id", 1), RowLock.forUpdate());
-      boolean other = CompletableFuture.supplyAsync(() -> db.withTransaction(o -> o.tryLock("held", Duration.ZERO))).join();
+      boolean other = CompletableFuture.supplyAsync(() -> db.withTransaction(o -> o.tryLock(held, Duration.ZERO))).join();
       assertThat(other).isFalse();
       CompletableFuture<Void> nowait = CompletableFuture.runAsync(() -> db.useTransaction(o ->
           o.lockRows("item", Map.of("id", 1), RowLock.forUpdate().noWait())));
       assertThatThrownBy(nowait::join).hasCauseInstanceOf(LockNotAvailableException.class);
     });
     assertThat(lockWaits).extracting(LockWait::kind, LockWait::task, LockWait::granted).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple(LockWait.Kind.NAMED, "lock(held)", true),
+        org.assertj.core.groups.Tuple.tuple(LockWait.Kind.NAMED, "lock(" + held + ")", true),
         org.assertj.core.groups.Tuple.tuple(LockWait.Kind.ROWS, "lockRows(item)", true),
-        org.assertj.core.groups.Tuple.tuple(LockWait.Kind.NAMED, "tryLock(held)", false),
+        org.assertj.core.groups.Tuple.tuple(LockWait.Kind.NAMED, "tryLock(" + held + ")", false),
         org.assertj.core.groups.Tuple.tuple(LockWait.Kind.ROWS, "lockRows(item)", false));
     assertThat(conflicts).extracting(RacefreeException::category).contains(ErrorCategory.LOCK_NOT_AVAILABLE);
   }

@@ -104,9 +104,9 @@ abstract class PublicApiContract {
       assertThat(tx.lockRows("item", Map.of("name", "a"), RowLock.forUpdate())).hasSize(1);
       assertThat(tx.lockRowsInOrder("item", "id", List.of(a), RowLock.forUpdate())).hasSize(1);
       assertThat(tx.claim("item", Map.of("state", "new"), "id", 1)).hasSize(1);
-      tx.lock("decorated");
-      assertThat(tx.tryLock("decorated-too", Duration.ZERO)).isTrue();
-      tx.lockAll(List.of("x", "y"));
+      tx.lock(lockName("decorated"));
+      assertThat(tx.tryLock(lockName("decorated-too"), Duration.ZERO)).isTrue();
+      tx.lockAll(List.of(lockName("x"), lockName("y")));
 
       assertThat(tx.update("item", Map.of("name", "b"), Assignments.subtract("qty", 2), Guard.atLeast("qty", 2))).isEqualTo(1);
       assertThat(tx.updateAll("item", "id", Map.of(a, RowUpdate.of(Assignments.add("qty", 10))))).isTrue();
@@ -225,9 +225,10 @@ abstract class PublicApiContract {
   @Test
   void useLockRunsAVoidCallbackHoldingTheLock() throws ImportFailed {
     Assumptions.assumeTrue(db.dialect().supports(Feature.SESSION_NAMED_LOCK), "no session-scoped named lock");
-    db.useLock("nightly-import", session -> session.insert("item", Map.of("name", "locked")));
-    assertThatThrownBy(() -> db.useLock("nightly-import", this::importAll)).isExactlyInstanceOf(ImportFailed.class);
-    assertThat(db.<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock("nightly-import", Duration.ZERO)))
+    String name = lockName("nightly-import");
+    db.useLock(name, session -> session.insert("item", Map.of("name", "locked")));
+    assertThatThrownBy(() -> db.useLock(name, this::importAll)).isExactlyInstanceOf(ImportFailed.class);
+    assertThat(db.<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock(name, Duration.ZERO)))
         .as("released after the failure").isTrue();
     assertThat(db.list("item", Map.of())).hasSize(1);
   }
@@ -299,6 +300,11 @@ abstract class PublicApiContract {
       assertThat(inserted).as("the values passed in").isEqualTo(Map.of("body", "x"));
     }
     assertThat(db.get("note", Map.of("body", "x")).getInt("n")).isEqualTo(5);
+  }
+
+  /** Named locks are server-wide: a name of this test database's own, so parallel runs never meet. */
+  private String lockName(String base) {
+    return testDatabase.name() + ":" + base;
   }
 
   private void importAll(Session session) throws ImportFailed {

@@ -67,6 +67,30 @@ abstract class MySqlFamilyErrorContract {
     assertThat(error.isRetryable()).isFalse();
   }
 
+  /** Issue 10 item 14: the key comes from the message's shape, not its English words. */
+  @Test
+  void duplicateKeyIsNamedWithItsValueHiddenInAnyLanguageAndWithANewlineInTheValue() throws SQLException {
+    execute(admin, "INSERT INTO item VALUES (5, 'geheim\\nwert', 0)");
+    for (String language : List.of("en_US", "de_DE", "fr_FR")) {
+      Connection connection = session();
+      execute(connection, "SET SESSION lc_messages = '" + language + "'");
+      for (String value : List.of("a", "geheim\\nwert")) {
+        String sql = "INSERT INTO item VALUES (9, ?, 0)";
+        SQLException failure = expectFailure(() -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, value.replace("\\n", "\n"));
+            statement.executeUpdate();
+          }
+        });
+        RacefreeException error = SqlErrorTranslator.translate("test", sql, failure, MARIADB);
+        assertThat(error).as(language).isInstanceOf(UniqueViolationException.class);
+        assertThat(((UniqueViolationException) error).constraintName()).as(language).isEqualTo("uk_k");
+        assertThat(error.getMessage()).as(language).doesNotContain("geheim").doesNotContain("wert")
+            .doesNotContain("'a'").contains("(value hidden)");
+      }
+    }
+  }
+
   @Test
   void crossedRowLocksAreDeadlockThatRollsBackTheTransaction() throws Exception {
     Connection first = transaction();

@@ -21,4 +21,40 @@ class MariaDbNamedLockIT extends SessionNamedLockContract {
     database().useTransaction(tx -> tx.lock(name));
     assertThat(isFree(name)).isTrue();
   }
+
+  /** Issue 10 item 18: KILL QUERY on a waiting tx.lock is an interrupted query, typed so. */
+  @Test
+  void killQueryWhileWaitingForALockIsATypedInterruption() {
+    String name = LeakCheck.lockName("killed");
+    java.util.concurrent.atomic.AtomicLong waiter = new java.util.concurrent.atomic.AtomicLong();
+    io.racefree.testing.Outcomes outcomes;
+    try (io.racefree.testing.Interleaving race = io.racefree.testing.Interleaving.create(java.time.Duration.ofSeconds(40))) {
+      race.actor("T1", () -> database().useTransaction(tx -> {
+        tx.lock(name);
+        race.reach("T1 holds the lock");
+        race.await("T2 killed");
+      }));
+      race.actor("T2", () -> database().useTransaction(tx -> {
+        race.await("T1 holds the lock");
+        waiter.set(io.racefree.testing.SessionProbe.of(tx.connection()).sessionId());
+        fixture.publish(race, "T2", tx);
+        tx.lock(name);
+      }));
+      race.actor("killer", () -> {
+        fixture.awaitBlocked(race, "T2");
+        try (java.sql.Connection connection = db.rawConnection();
+            java.sql.Statement statement = connection.createStatement()) {
+          statement.execute("KILL QUERY " + waiter.get());
+        }
+        race.reach("T2 killed");
+      });
+      outcomes = race.runCollecting();
+    }
+    assertThat(outcomes.of("T1").succeeded()).as("%s", outcomes).isTrue();
+    assertThat(outcomes.of("T2").failure())
+        .isInstanceOf(io.racefree.error.QueryTimeoutException.class)
+        .hasMessageContaining("interrupted")
+        .hasMessageNotContaining("refused");
+    assertThat(isFree(name)).isTrue();
+  }
 }

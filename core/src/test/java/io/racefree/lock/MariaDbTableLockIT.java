@@ -47,4 +47,22 @@ class MariaDbTableLockIT extends TableLockContract {
       tx.lockRows("other", Map.of("id", 1), RowLock.forUpdate());
     })).isInstanceOf(TransactionStateException.class).hasMessageContaining("may not touch 'other'");
   }
+
+  /** Issue 10 item 17: every call on a table outside the lock list, upserts and plain reads included. */
+  @Test
+  void everyCallOnATableOutsideTheLockListIsATransactionStateError() {
+    List<java.util.function.Consumer<io.racefree.Transaction>> calls = List.of(
+        tx -> tx.getOrCreate("other", Map.of("id", 1), Map.of()),
+        tx -> tx.updateOrCreate("other", Map.of("id", 1), Map.of(), Map.of()),
+        tx -> tx.getOrCreateAll("other", List.of(Map.of("id", 1)), Map.of()),
+        tx -> tx.insert("other", Map.of("id", 1)),
+        tx -> tx.list("other", Map.of()),
+        tx -> tx.update("other", Map.of("id", 1), Map.of("id", 2)));
+    for (var call : calls) {
+      assertThatThrownBy(() -> database().useTransaction(tx -> {
+        tx.lockTables(List.of(TableLock.exclusive("item")), false);
+        call.accept(tx);
+      })).isInstanceOf(TransactionStateException.class).hasMessageContaining("may not touch 'other'");
+    }
+  }
 }

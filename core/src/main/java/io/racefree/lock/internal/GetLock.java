@@ -1,6 +1,7 @@
 package io.racefree.lock.internal;
 
 import io.racefree.error.ErrorDetails;
+import io.racefree.error.QueryTimeoutException;
 import io.racefree.error.SqlErrorTranslator;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcHandle;
@@ -39,7 +40,12 @@ final class GetLock {
     Row row = handle.query(task, sql, parameters).get(0);
     Object locked = row.get("locked");
     if (locked == null) {
-      throw LockSupport.invalid(handle, task, "GET_LOCK refused the lock name '" + row.get("name") + "'");
+      // NULL: the wait was interrupted (KILL QUERY) or the server ran out of memory; the name is
+      // computed and hashed to fit, so it is never the reason.
+      throw new QueryTimeoutException(details(handle, task),
+          "GET_LOCK was interrupted (KILL QUERY, or the server ran out of memory) while waiting for '"
+              + row.get("name") + "'; the lock is not held",
+          "find who killed the query; retry the transaction if that was intended", null);
     }
     return ((Number) locked).intValue() == 1 ? String.valueOf(row.get("name")) : null;
   }

@@ -1,6 +1,8 @@
 package io.racefree.lock.internal;
 
 import io.racefree.internal.CompletionParticipant;
+import io.racefree.internal.JdbcTransaction;
+import io.racefree.internal.TableInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +33,11 @@ final class LockedTables implements CompletionParticipant {
 
   Set<String> tables() {
     return Set.copyOf(tables);
+  }
+
+  @Override
+  public void checkTableAccess(JdbcTransaction tx, TableInfo table, String task) {
+    TableLocks.checkTouchable(tx, table, task);
   }
 
   @Override

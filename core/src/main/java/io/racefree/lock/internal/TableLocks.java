@@ -39,6 +39,12 @@ public final class TableLocks {
       throw LockSupport.unsupported(tx, task, "has no table lock that excludes other writers until the"
           + " transaction ends", "lock the rows you need with lockRows, or use a named lock");
     }
+    LockedTables already = tx.existingParticipant(LockedTables.class);
+    if (already != null && !already.isEmpty()) { // before resolving: the new tables are not locked
+      throw LockSupport.misuse(tx, task, "this transaction already ran LOCK TABLES on " + already.tables()
+          + "; a second LOCK TABLES would release those locks and commit",
+          "lock every table the transaction needs in one lockTables call");
+    }
     List<Resolved> resolved = resolve(tx, locks, task);
     if (tx.dialect().kind().isMySqlFamily()) {
       lockMySql(tx, resolved, noWait, task);
@@ -77,11 +83,6 @@ public final class TableLocks {
           + " but does not own", "lock the rows you need with lockRows, or use a named lock");
     }
     LockedTables locked = tx.participant(LockedTables.class, LockedTables::new);
-    if (!locked.isEmpty()) {
-      throw LockSupport.misuse(tx, task, "this transaction already ran LOCK TABLES on " + locked.tables()
-          + "; a second LOCK TABLES would release those locks and commit",
-          "lock every table the transaction needs in one lockTables call");
-    }
     if (tx.depth() > 0 || inTransaction(tx, task)) {
       throw LockSupport.misuse(tx, task, "LOCK TABLES commits the open transaction on "
           + tx.dialect().kind().displayName() + ", so it must be the first statement of the outermost"

@@ -60,7 +60,8 @@ public final class AssignmentUpsert {
     }
     Map<String, Object> row = call.rowToCreate(create);
     for (int round = 1; round <= GetOrCreateRun.MAX_CONFLICT_ROUNDS; round++) {
-      Optional<Row> inserted = Writes.insertUnlessKeyTaken(call, row, key);
+      Writes.Attempt attempt = Writes.insertUnlessKeyTaken(call, row, key);
+      Optional<Row> inserted = attempt.inserted();
       if (inserted.isPresent()) {
         return new UpdateOrCreateResult(inserted.get(), true, false);
       }
@@ -68,12 +69,9 @@ public final class AssignmentUpsert {
       if (updated.isPresent()) {
         return updated.get();
       }
-      Conflicts.failIfKeyRowDiffers(call, key, Reads.Mode.UPDATE, null);
-      if (call.snapshotHidesNewRows()) {
-        throw Conflicts.invisibleWinner(call, null);
-      }
+      Conflicts.afterUnmatchedConflict(call, key, Reads.Mode.UPDATE, round, attempt.conflict());
     }
-    throw Conflicts.keptVanishing(call, null);
+    throw new IllegalStateException("unreachable: the last round throws");
   }
 
   /** The atomic UPDATE of the lookup's row and the row as it is afterwards; empty if none matched. */
@@ -108,7 +106,7 @@ public final class AssignmentUpsert {
           "pass Assignments.add(column, amount) or another assignment");
     }
     for (Assignments.Assignment assignment : updates.assignments()) {
-      String column = call.table().column(assignment.column(), call.task(), call.dialect()).name();
+      String column = call.writableColumn(assignment.column(), "assignments");
       if (call.lookup().containsKey(column)) {
         throw UpsertCall.invalid(call.dialect(), call.task(), "the assignments change column '" + column
             + "', which the lookup selects by", "drop '" + column + "' from the assignments");

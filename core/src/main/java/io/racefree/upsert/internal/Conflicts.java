@@ -38,10 +38,32 @@ final class Conflicts {
         cause);
   }
 
-  static SerializationFailureException keptVanishing(UpsertCall call, RuntimeException cause) {
-    return new SerializationFailureException(call.details(),
-        "the row for " + io.racefree.internal.JdbcHandle.describe(call.lookup())
-            + " conflicted on insert but was gone when read, several times (concurrent deletes)",
+  /**
+   * After an insert that conflicted on {@code key} found no row of the lookup: the row that differs
+   * only outside the key is a unique violation; at a snapshot level where the conflicting row may
+   * be one committed after the snapshot, a retryable serialization failure; otherwise the insert is
+   * tried again, and after the last round the key itself compares values differently from the
+   * lookup's read (a prefix index, citext, a {@code real} or rounded DATETIME key): a unique
+   * violation naming the key, not a retryable failure that would fail the same way every time.
+   */
+  static void afterUnmatchedConflict(UpsertCall call, KeyInfo key, Reads.Mode mode, int round,
+      UniqueViolationException conflict) {
+    failIfKeyRowDiffers(call, key, mode, conflict);
+    if (call.snapshotHidesNewRows() && !call.dialect().insertConflictsOnlyWithVisibleRows()) {
+      throw invisibleWinner(call, conflict);
+    }
+    if (round >= GetOrCreateRun.MAX_CONFLICT_ROUNDS) {
+      throw keyEqualityDiffers(call, key, conflict);
+    }
+  }
+
+  static UniqueViolationException keyEqualityDiffers(UpsertCall call, KeyInfo key, RuntimeException cause) {
+    return new UniqueViolationException(call.details(), key.name(),
+        "the insert of " + io.racefree.internal.JdbcHandle.describe(call.lookup()) + " conflicts on "
+            + key.name() + " " + key.columns() + " with a row no read of the lookup finds, "
+            + GetOrCreateRun.MAX_CONFLICT_ROUNDS + " times: the key compares values differently"
+            + " from the lookup (a prefix index, a case-insensitive or approximate type, a value the"
+            + " column rounds), or rows kept being deleted concurrently",
         cause);
   }
 

@@ -59,7 +59,8 @@ public final class GetOrCreateRun {
   private static GetOrCreateResult throughKey(UpsertCall call, KeyInfo key, Map<String, Object> defaults) {
     Map<String, Object> row = call.rowToCreate(defaults);
     for (int round = 1; round <= MAX_CONFLICT_ROUNDS; round++) {
-      Optional<Row> inserted = Writes.insertUnlessKeyTaken(call, row, key);
+      Writes.Attempt attempt = Writes.insertUnlessKeyTaken(call, row, key);
+      Optional<Row> inserted = attempt.inserted();
       if (inserted.isPresent()) {
         return new GetOrCreateResult(inserted.get(), true);
       }
@@ -68,12 +69,9 @@ public final class GetOrCreateRun {
       if (winner.isPresent()) {
         return new GetOrCreateResult(winner.get(), false);
       }
-      Conflicts.failIfKeyRowDiffers(call, key, mode, null);
-      if (call.snapshotHidesNewRows()) {
-        throw Conflicts.invisibleWinner(call, null);
-      }
+      Conflicts.afterUnmatchedConflict(call, key, mode, round, attempt.conflict());
     }
-    throw Conflicts.keptVanishing(call, null);
+    throw new IllegalStateException("unreachable: the last round throws");
   }
 
   /**

@@ -36,7 +36,7 @@ final class PostgresUpsert {
     Optional<Row> upserted = Writes.inSavepointOnPostgres(call, handle -> upsert(handle, call, key, row, updates));
     if (upserted.isEmpty()) {
       Conflicts.failIfKeyRowDiffers(call, key, Reads.Mode.PLAIN, null);
-      throw Conflicts.keptVanishing(call, null);
+      throw Conflicts.keyEqualityDiffers(call, key, null);
     }
     boolean inserted = Boolean.TRUE.equals(upserted.get().get(INSERTED_FLAG));
     Map<String, Object> columns = new LinkedHashMap<>(upserted.get());
@@ -49,7 +49,8 @@ final class PostgresUpsert {
     ColumnValues set = ColumnValues.of(call.table(), updates, call.dialect(), call.task());
     String sql = "UPDATE " + call.table().sql() + " SET " + assignments(call, set.columns())
         + " WHERE " + where.sql() + " RETURNING *";
-    List<Row> rows = call.tx().query(call.task(), sql, Writes.concat(set.parameters(), where.parameters()));
+    List<Row> rows = Writes.inSavepointOnPostgres(call, handle ->
+        handle.query(call.task(), sql, Writes.concat(set.parameters(), where.parameters())));
     return rows.stream().findFirst();
   }
 

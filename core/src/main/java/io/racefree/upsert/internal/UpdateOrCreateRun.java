@@ -57,7 +57,8 @@ public final class UpdateOrCreateRun {
     }
     Map<String, Object> row = call.rowToCreate(createDefaults);
     for (int round = 1; round <= GetOrCreateRun.MAX_CONFLICT_ROUNDS; round++) {
-      Optional<Row> inserted = Writes.insertUnlessKeyTaken(call, row, key);
+      Writes.Attempt attempt = Writes.insertUnlessKeyTaken(call, row, key);
+      Optional<Row> inserted = attempt.inserted();
       if (inserted.isPresent()) {
         return new UpdateOrCreateResult(inserted.get(), true, false);
       }
@@ -65,12 +66,9 @@ public final class UpdateOrCreateRun {
       if (winner.isPresent()) {
         return applyUpdates(call, winner.get(), updates);
       }
-      Conflicts.failIfKeyRowDiffers(call, key, Reads.Mode.UPDATE, null);
-      if (call.snapshotHidesNewRows()) {
-        throw Conflicts.invisibleWinner(call, null);
-      }
+      Conflicts.afterUnmatchedConflict(call, key, Reads.Mode.UPDATE, round, attempt.conflict());
     }
-    throw Conflicts.keptVanishing(call, null);
+    throw new IllegalStateException("unreachable: the last round throws");
   }
 
   /**

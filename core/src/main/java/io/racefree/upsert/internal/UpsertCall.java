@@ -77,7 +77,7 @@ public final class UpsertCall {
       return checked;
     }
     for (Map.Entry<String, ?> entry : values.entrySet()) {
-      String column = table().column(entry.getKey(), task, dialect()).name();
+      String column = writableColumn(entry.getKey(), what);
       if (entry.getValue() instanceof io.racefree.lock.Assignments
           || entry.getValue() instanceof io.racefree.lock.Assignments.Assignment) {
         throw invalid(dialect(), task, "the " + what + " give column '" + column + "' an Assignments"
@@ -99,6 +99,20 @@ public final class UpsertCall {
       checked.put(column, entry.getValue());
     }
     return checked;
+  }
+
+  /**
+   * The stored name of a column the {@code what} write to; a generated column is refused before any
+   * SQL (MariaDB in non-strict mode would drop the value silently, the others fail untyped).
+   */
+  String writableColumn(String requested, String what) {
+    io.racefree.internal.ColumnInfo column = table().column(requested, task, dialect());
+    if (column.computed()) {
+      throw invalid(dialect(), task, "the " + what + " write to column '" + column.name()
+          + "', which the database computes (a generated column)",
+          "drop '" + column.name() + "' from the " + what + "; the database sets it from the other columns");
+    }
+    return column.name();
   }
 
   /** The lookup plus {@code values}, with every supplier called once. */

@@ -29,23 +29,30 @@ final class Writes {
    * RETURNING *}. MariaDB, MySQL, H2: a plain INSERT, its duplicate-key error on {@code key}
    * caught; never {@code INSERT IGNORE}, which hides unrelated errors.
    */
-  static Optional<Row> insertUnlessKeyTaken(UpsertCall call, Map<String, Object> row, KeyInfo key) {
+  static Attempt insertUnlessKeyTaken(UpsertCall call, Map<String, Object> row, KeyInfo key) {
     if (call.dialect().supports(Feature.ON_CONFLICT)) {
       ColumnValues values = ColumnValues.of(call.table(), row, call.dialect(), call.task());
       String sql = Statements.insertSql(call.table(), values, call.dialect())
           + " ON CONFLICT (" + quoted(call, key.columns()) + ") DO NOTHING RETURNING *";
-      return inSavepointOnPostgres(call, handle ->
-          handle.query(call.task(), sql, values.parameters()).stream().findFirst());
+      return new Attempt(inSavepointOnPostgres(call, handle ->
+          handle.query(call.task(), sql, values.parameters()).stream().findFirst()), null);
     }
     try {
-      return Optional.of(inSavepointOnPostgres(call, handle -> insertAndRead(handle, call, row)));
+      return new Attempt(Optional.of(inSavepointOnPostgres(call, handle -> insertAndRead(handle, call, row))), null);
     } catch (UniqueViolationException violation) {
       if (Conflicts.isKeyConflict(violation, key)) {
-        return Optional.empty();
+        return new Attempt(Optional.empty(), violation);
       }
       throw violation;
     }
   }
+
+  /**
+   * One insert attempt: the inserted row, or empty when the key was taken; {@code conflict} is the
+   * engine's duplicate-key error where there was one (MariaDB, MySQL, H2), kept as the cause of
+   * what is thrown next.
+   */
+  record Attempt(Optional<Row> inserted, UniqueViolationException conflict) {}
 
   /** Inserts {@code row}; a constraint failure propagates without aborting the transaction. */
   static Row insert(UpsertCall call, Map<String, Object> row) {
@@ -54,7 +61,7 @@ final class Writes {
 
   /** Applies {@code updates} to the row of {@code lookup}; returns the row as it is afterwards. */
   static Row update(UpsertCall call, Map<String, Object> lookup, Map<String, Object> updates) {
-    call.tx().update(call.table().reference(), lookup, updates);
+    inSavepointOnPostgres(call, handle -> handle.update(call.table().reference(), lookup, updates));
     Map<String, Object> after = new java.util.LinkedHashMap<>(lookup);
     updates.forEach((column, value) -> {
       if (after.containsKey(column)) {
