@@ -22,8 +22,19 @@ final class JpaFlush {
     }
   }
 
+  /** Whether a JPA EntityManager takes part in the current Spring transaction. */
+  static boolean entityManagerInTransaction() {
+    return JPA_PRESENT && Bound.inTransaction();
+  }
+
   /** Loaded only when JPA is present. */
   private static final class Bound {
+    static boolean inTransaction() {
+      return TransactionSynchronizationManager.getResourceMap().values().stream()
+          .anyMatch(resource -> resource instanceof EntityManagerHolder holder
+              && holder.isSynchronizedWithTransaction());
+    }
+
     static void flush() {
       for (Object resource : TransactionSynchronizationManager.getResourceMap().values()) {
         if (resource instanceof EntityManagerHolder holder && holder.isSynchronizedWithTransaction()

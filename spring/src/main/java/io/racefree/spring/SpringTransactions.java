@@ -1,5 +1,7 @@
 package io.racefree.spring;
 
+import io.racefree.error.ErrorDetails;
+import io.racefree.error.TransactionStateException;
 import io.racefree.spi.ExternalTransaction;
 import io.racefree.spi.ExternalTransactions;
 import java.sql.Connection;
@@ -16,7 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * JdbcTransactionManager}, or {@code JpaTransactionManager} with its data source set), obtained
  * and released through {@link DataSourceUtils}. A JPA {@code EntityManager} bound to the same
  * transaction is flushed first, so racefree's reads see pending entity changes. Outside a Spring
- * transaction it reports none, and racefree borrows a connection of its own. Thread-safe.
+ * transaction it reports none, and racefree borrows a connection of its own. Inside a JPA
+ * transaction whose manager binds no connection of this data source, it refuses with a {@link
+ * TransactionStateException} rather than work outside that transaction. Thread-safe.
  */
 public final class SpringTransactions implements ExternalTransactions {
   private final DataSource dataSource;
@@ -27,8 +31,19 @@ public final class SpringTransactions implements ExternalTransactions {
 
   @Override
   public ExternalTransaction current() {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()
-        || !(TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder)) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      return null;
+    }
+    if (!(TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder)) {
+      if (JpaFlush.entityManagerInTransaction()) {
+        throw new TransactionStateException(ErrorDetails.of("joined transaction", null),
+            "a JPA transaction is active on this thread, but its transaction manager exposes no JDBC"
+                + " connection of this DataSource, so racefree would work outside it",
+            "give the JpaTransactionManager this DataSource (setDataSource; Spring Boot does), or"
+                + " use JpaRacefree.on(database, entityManager); for a database the JPA transaction"
+                + " does not use, build the Database with Database.of(dataSource)",
+            null);
+      }
       return null;
     }
     JpaFlush.flushBoundEntityManagers();

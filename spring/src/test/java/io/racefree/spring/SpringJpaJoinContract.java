@@ -1,8 +1,10 @@
 package io.racefree.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.racefree.Database;
+import io.racefree.error.TransactionStateException;
 import io.racefree.testing.db.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -95,6 +97,24 @@ abstract class SpringJpaJoinContract {
       assertThat(seenByHook).isEmpty();
     });
     assertThat(seenByHook).containsExactly(List.of("entity", "racefree"));
+  }
+
+  /** A JpaTransactionManager that binds no connection: racefree refuses rather than work outside it. */
+  @Test
+  void aJpaTransactionWithoutItsConnectionIsRefusedBeforeAnySql() {
+    TransactionTemplate withoutDataSource = new TransactionTemplate(new JpaTransactionManager(factory));
+    int before = counting.borrowed();
+    withoutDataSource.executeWithoutResult(status -> {
+      EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+      em.persist(new Item("entity"));
+      assertThatThrownBy(() -> db.useTransaction(tx -> tx.insert("item", Map.of("name", "racefree"))))
+          .isInstanceOf(TransactionStateException.class)
+          .hasMessageContaining("exposes no JDBC connection")
+          .hasMessageContaining("setDataSource");
+      status.setRollbackOnly();
+    });
+    assertThat(counting.borrowed() - before).as("connections racefree took").isEqualTo(1);
+    assertThat(committedNames()).isEmpty();
   }
 
   List<String> committedNames() {
