@@ -53,15 +53,17 @@ import javax.sql.DataSource;
  */
 public final class Database implements Upserts, GuardedUpdates {
   private final DataSource dataSource;
+  private final boolean autoCommitOffIsIdle;
   private final DatabaseContext context;
   private final TransactionRunner transactions;
   private final SessionRunner sessions;
 
-  private Database(DataSource dataSource, ExternalTransactions externals, Dialect dialect,
-      Catalog catalog, Events events) {
+  private Database(DataSource dataSource, boolean autoCommitOffIsIdle, ExternalTransactions externals,
+      Dialect dialect, Catalog catalog, Events events) {
     this.dataSource = dataSource;
+    this.autoCommitOffIsIdle = autoCommitOffIsIdle;
     this.context = new DatabaseContext(this, dialect, catalog, events);
-    ConnectionSource connections = new ConnectionSource(dataSource, externals);
+    ConnectionSource connections = new ConnectionSource(dataSource, externals, autoCommitOffIsIdle);
     this.transactions = new TransactionRunner(context, connections);
     this.sessions = new SessionRunner(context, connections);
   }
@@ -103,7 +105,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * database. The returned database shares this one's data source, dialect and catalog.
    */
   public Database joining(ExternalTransactions transactions) {
-    return new Database(dataSource, java.util.Objects.requireNonNull(transactions, "transactions"),
+    return new Database(dataSource, autoCommitOffIsIdle, java.util.Objects.requireNonNull(transactions, "transactions"),
         context.dialect(), context.catalog(), context.events());
   }
 
@@ -355,6 +357,7 @@ public final class Database implements Upserts, GuardedUpdates {
     private Dialect dialect;
     private DatabaseKind kind;
     private ExternalTransactions externals;
+    private boolean autoCommitOffIsIdle;
     private DatabaseListener listener = DatabaseListener.NONE;
 
     private Builder(DataSource dataSource) {
@@ -384,6 +387,24 @@ public final class Database implements Upserts, GuardedUpdates {
     }
 
     /**
+     * Declares that the data source is a pool configured to hand out its idle connections with
+     * auto-commit off (HikariCP's {@code autoCommit=false}, say), never a connection inside a
+     * transaction. Without this, racefree refuses such a connection with {@link
+     * io.racefree.error.TransactionStateException}, because it cannot tell it from one inside the
+     * application's transaction (a {@code TransactionAwareDataSourceProxy}). With it, racefree
+     * switches the connection to auto-commit (ending the empty transaction some drivers, such as
+     * SQLite's, begin at once), runs its work as usual and gives the connection back with
+     * auto-commit off. Do not set this for a data source whose connections may carry the
+     * application's uncommitted work: switching to auto-commit would commit it.
+     *
+     * @return this builder
+     */
+    public Builder poolWithAutoCommitOff() {
+      this.autoCommitOffIsIdle = true;
+      return this;
+    }
+
+    /**
      * Reports retries, conflicts and lock waits of the database to {@code value} (see {@link
      * DatabaseListener}); also shared by the databases {@link Database#on} and {@link
      * Database#joining} derive from it.
@@ -396,7 +417,7 @@ public final class Database implements Upserts, GuardedUpdates {
     /** The database, its dialect detected from one connection unless set. */
     public Database build() {
       Dialect chosen = dialect != null ? dialect : detect();
-      return new Database(dataSource, externals, chosen, new Catalog(chosen), new Events(listener));
+      return new Database(dataSource, autoCommitOffIsIdle, externals, chosen, new Catalog(chosen), new Events(listener));
     }
 
     private Dialect detect() {

@@ -38,9 +38,12 @@ final class ConnectionLease {
   /**
    * A connection of {@code dataSource}. One that arrives with auto-commit off may belong to a
    * transaction someone else began (a {@code TransactionAwareDataSourceProxy}, say): racefree will
-   * not commit it, so it refuses it before running any SQL.
+   * not commit it, so it refuses it before running any SQL, unless {@code autoCommitOffIsIdle}
+   * (the application declared its pool hands out idle connections with auto-commit off). Such a
+   * connection is switched to auto-commit, so every engine starts from the same state (the SQLite
+   * driver has already begun a transaction on it), and goes back with auto-commit off.
    */
-  static ConnectionLease borrow(DataSource dataSource, DatabaseKind database) {
+  static ConnectionLease borrow(DataSource dataSource, DatabaseKind database, boolean autoCommitOffIsIdle) {
     Connection connection;
     try {
       connection = dataSource.getConnection();
@@ -48,13 +51,25 @@ final class ConnectionLease {
       throw SqlErrorTranslator.translateGetConnection("get a connection", e, database);
     }
     ConnectionLease lease = capture(connection, database, null);
+    if (!lease.saved.autoCommit() && autoCommitOffIsIdle) {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        RuntimeException failure = SqlErrorTranslator.translate("switch an idle connection to auto-commit", null, e, database);
+        close(connection, failure);
+        throw failure;
+      }
+      return lease;
+    }
     if (!lease.saved.autoCommit()) {
       TransactionStateException refused = new TransactionStateException(
           ErrorDetails.of("get a connection", database),
           "the data source handed out a connection with auto-commit off, so it may be inside a"
               + " transaction racefree did not begin; racefree never commits or ends such a transaction",
           "to take part in your transaction, use Database.on(connection) or an integration"
-              + " (racefree-spring); otherwise configure the pool to hand out auto-commit connections",
+              + " (racefree-spring); if the pool hands out idle connections with auto-commit off"
+              + " (autoCommit=false), build the database with Database.builder(dataSource)"
+              + ".poolWithAutoCommitOff(); otherwise configure the pool to hand out auto-commit connections",
           null);
       close(connection, refused);
       throw refused;

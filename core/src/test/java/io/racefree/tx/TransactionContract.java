@@ -230,6 +230,37 @@ abstract class TransactionContract {
     }
   }
 
+  /**
+   * A pool configured to hand out connections with auto-commit off (HikariCP's {@code
+   * autoCommit=false}) is refused unless declared with {@code poolWithAutoCommitOff()}; then
+   * racefree's own work commits, and each connection goes back with auto-commit off, as it came.
+   */
+  @Test
+  void connectionsHandedOutWithoutAutoCommitWorkAndGoBackAsTheyCame() throws SQLException {
+    try (Connection physical = testDatabase.connect()) {
+      physical.setAutoCommit(false);
+      ConnectionSnapshot before = ConnectionSnapshot.of(physical);
+      CountingDataSource manualCommitPool = new CountingDataSource(physical);
+      assertThatThrownBy(() -> Database.of(manualCommitPool).list("item", Map.of()))
+          .isInstanceOf(TransactionStateException.class)
+          .hasMessageContaining("auto-commit off").hasMessageContaining("poolWithAutoCommitOff()");
+      assertThat(ConnectionSnapshot.of(physical)).isEqualTo(before);
+      Database onPool = Database.builder(manualCommitPool).poolWithAutoCommitOff().build();
+      onPool.insert("item", Map.of("name", "a", "qty", 1));
+      assertThat(onPool.getOrCreate("item", Map.of("name", "b"), Map.of("qty", 2)).created()).isTrue();
+      assertThat(onPool.updateOrCreate("item", Map.of("name", "b"), Map.of("qty", 3), null).updated()).isTrue();
+      onPool.useTransaction(TransactionOptions.defaults().withRetry(RetryPolicy.standard()),
+          tx -> tx.update("item", Map.of("name", "a"), Map.of("qty", 10)));
+      assertThat(onPool.list("item", Map.of())).hasSize(2);
+      assertThat(ConnectionSnapshot.of(physical)).isEqualTo(before);
+      assertThat(manualCommitPool.borrowed()).isZero();
+      physical.rollback(); // what a pool does before handing the connection out again: nothing may be lost
+      physical.setAutoCommit(true);
+    }
+    assertThat(db.get("item", Map.of("name", "a")).getInt("qty")).isEqualTo(10);
+    assertThat(db.get("item", Map.of("name", "b")).getInt("qty")).isEqualTo(3);
+  }
+
   record ConnectionSnapshot(boolean autoCommit, int isolation, boolean readOnly) {
     static ConnectionSnapshot of(Connection connection) throws SQLException {
       return new ConnectionSnapshot(connection.getAutoCommit(), connection.getTransactionIsolation(), connection.isReadOnly());
