@@ -187,4 +187,23 @@ class H2ErrorTranslationTest {
     assertThat(translate(h2("Feature not supported: \"X\"", "HYC00", 50100)))
         .isInstanceOf(UnsupportedFeatureException.class);
   }
+
+  /** Item 21: the error an H2 transfer under 8 threads produced in the lab (1 in ~25,000). */
+  @Test
+  void aRollbackRaceInsideH2IsAnAbortedTransactionNotAnUnknownError() {
+    SQLException thrown = org.h2.message.DbException.get(org.h2.api.ErrorCode.GENERAL_ERROR_1,
+        new IllegalStateException("Transaction was illegally transitioned from ROLLING_BACK to ROLLING_BACK [2.5.252/103]"),
+        "Transaction was illegally transitioned from ROLLING_BACK to ROLLING_BACK [2.5.252/103]").getSQLException();
+    assertThat(thrown.getErrorCode()).isEqualTo(50000);
+
+    RacefreeException error = translate(thrown);
+
+    assertThat(error).isInstanceOf(TransactionAbortedException.class);
+    assertThat(error.getMessage()).contains("ROLLING_BACK").contains("re-run the transaction");
+    String other = "Transaction 3 has status ROLLING_BACK, not OPEN [2.5.252/103]";
+    assertThat(translate(org.h2.message.DbException.get(org.h2.api.ErrorCode.GENERAL_ERROR_1,
+        new IllegalStateException(other), other).getSQLException())).isInstanceOf(TransactionAbortedException.class);
+    assertThat(translate(h2("General error: \"something else\"", "HY000", 50000)))
+        .isInstanceOf(UnrecognizedDatabaseException.class);
+  }
 }

@@ -26,6 +26,7 @@ public final class Outcomes {
   public static final String SERIALIZATION_FAILURE = "serialization-failure-reached-caller";
   public static final String LOCK_TIMEOUT = "lock-timeout-reached-caller";
   public static final String BUSY = "database-busy-reached-caller";
+  public static final String ABORTED = "transaction-aborted-reached-caller";
   public static final String OTHER_ERROR = "other-error-reached-caller";
   public static final String REFUSED_UNSUPPORTED = "refused-as-unsupported";
 
@@ -40,6 +41,9 @@ public final class Outcomes {
             + " damage, but the whole transaction must be retried"),
         interesting(LOCK_TIMEOUT, "a lock wait timed out and the error reached the caller"),
         interesting(BUSY, "SQLite answered SQLITE_BUSY and the error reached the caller"),
+        interesting(ABORTED, "the database aborted the transaction (H2: a failure inside its own"
+            + " rollback of a conflict) and the error reached the caller: nothing of it was"
+            + " committed, but the whole transaction must be run again"),
         interesting(REFUSED_UNSUPPORTED, "the call was refused up front with a typed"
             + " 'unsupported' error rather than risk a wrong result: no data damage, but the"
             + " caller must change the schema (a unique key) or the isolation level"),

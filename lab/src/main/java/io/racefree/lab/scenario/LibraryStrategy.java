@@ -103,6 +103,7 @@ final class LibraryStrategy {
       case UNIQUE_VIOLATION -> Outcomes.DUPLICATE_KEY_ERROR;
       case NOT_FOUND -> Outcomes.NOT_FOUND_AFTER_DUPLICATE_KEY;
       case UNSUPPORTED_FEATURE -> Outcomes.REFUSED_UNSUPPORTED;
+      case TRANSACTION_ABORTED -> Outcomes.ABORTED;
       default -> Outcomes.OTHER_ERROR;
     };
   }

@@ -1,12 +1,15 @@
 package io.racefree.lab.scenario;
 
+import io.racefree.dialect.DatabaseKind;
+import io.racefree.error.ErrorCategory;
+import io.racefree.error.SqlErrorTranslator;
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.model.Outcomes;
 import java.sql.SQLException;
 
 /**
- * What a raw-JDBC strategy's SQL error means, by SQLState and vendor code per engine, and the
- * observation name it becomes when it reaches the caller. (The user patterns are raw JDBC on
+ * What a raw-JDBC strategy's SQL error means, and the observation name it becomes when it
+ * reaches the caller. (The user patterns are raw JDBC on
  * purpose; the racefree strategy uses the library's own classifier.)
  *
  * <p>Immutable and thread-safe.
@@ -17,6 +20,7 @@ enum SqlProblem {
   SERIALIZATION_FAILURE(Outcomes.SERIALIZATION_FAILURE),
   LOCK_TIMEOUT(Outcomes.LOCK_TIMEOUT),
   BUSY(Outcomes.BUSY),
+  ABORTED(Outcomes.ABORTED),
   OTHER(Outcomes.OTHER_ERROR);
 
   private final String observation;
@@ -34,42 +38,30 @@ enum SqlProblem {
         || this == LOCK_TIMEOUT;
   }
 
+  /**
+   * Classified by racefree's own classifier, so the lab and the library agree on what every error
+   * is; SQLite's BUSY stays its own observation because the seed threads name it.
+   */
   static SqlProblem of(SQLException e, Engine engine) {
     if (e instanceof Transfer.StaleVersion) {
       return SERIALIZATION_FAILURE;
     }
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    int code = e.getErrorCode();
-    return switch (engine) {
-      case POSTGRESQL -> switch (state) {
-        case "23505" -> DUPLICATE_KEY;
-        case "40P01" -> DEADLOCK;
-        case "40001" -> SERIALIZATION_FAILURE;
-        case "55P03" -> LOCK_TIMEOUT;
-        default -> OTHER;
-      };
-      case MARIADB, MYSQL -> switch (code) {
-        case 1062 -> DUPLICATE_KEY;
-        case 1213 -> DEADLOCK;
-        case 1020 -> SERIALIZATION_FAILURE;
-        case 1205 -> LOCK_TIMEOUT;
-        default -> OTHER;
-      };
-      case H2 -> switch (code) {
-        case 23505 -> DUPLICATE_KEY;
-        case 40001 -> SERIALIZATION_FAILURE;
-        case 50200 -> LOCK_TIMEOUT;
-        default -> OTHER;
-      };
-      case SQLITE -> sqlite(e);
+    if (engine == Engine.SQLITE && isBusy(e)) {
+      return BUSY;
+    }
+    ErrorCategory category = SqlErrorTranslator.categoryOf(e, DatabaseKind.valueOf(engine.name()));
+    return switch (category) {
+      case UNIQUE_VIOLATION -> DUPLICATE_KEY;
+      case DEADLOCK -> DEADLOCK;
+      case SERIALIZATION_FAILURE, STALE_VERSION -> SERIALIZATION_FAILURE;
+      case LOCK_TIMEOUT, LOCK_NOT_AVAILABLE -> LOCK_TIMEOUT;
+      case TRANSACTION_ABORTED -> ABORTED;
+      default -> OTHER;
     };
   }
 
-  private static SqlProblem sqlite(SQLException e) {
+  private static boolean isBusy(SQLException e) {
     int primary = e.getErrorCode() & 0xff;
-    if (primary == 19 && String.valueOf(e.getMessage()).contains("UNIQUE")) {
-      return DUPLICATE_KEY;
-    }
-    return primary == 5 || primary == 6 ? BUSY : OTHER;
+    return primary == 5 || primary == 6;
   }
 }
