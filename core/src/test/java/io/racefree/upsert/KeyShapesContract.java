@@ -166,6 +166,34 @@ abstract class KeyShapesContract extends RealSchemaContract {
     assertThat(d.db.list("eq", Map.of()).get(0).getInt("v")).isEqualTo(1);
   }
 
+  /**
+   * Item 13, MariaDB/MySQL {@code DATETIME(0)}: a lookup with milliseconds does not match the
+   * stored second in the read, but the insert rounds it onto the key: a unique violation naming the
+   * key, tried once; a lookup of the stored second finds the row.
+   */
+  @Test
+  void aSecondsKeyLookedUpWithMillisecondsIsAUniqueViolationNotARetry() {
+    assumeTrue(engine() == Engine.MARIADB || engine() == Engine.MYSQL, "DATETIME(0) keys are the MySQL family's");
+    d.execute("CREATE TABLE slot (" + d.idColumn() + ", at DATETIME(0) NOT NULL, v INT,"
+        + " CONSTRAINT slot_at_key UNIQUE (at))");
+    java.time.LocalDateTime second = java.time.LocalDateTime.of(2026, 12, 3, 10, 0, 0);
+    long id = d.db.insert("slot", Map.of("at", second, "v", 1)).getLong("id");
+    java.time.LocalDateTime withMillis = second.plusNanos(400_000_000);
+    for (Isolation isolation : isolations()) {
+      List<RetryAttempt> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+      var options = options(isolation).withRetry(RetryPolicy.standard().withListener(attempts::add));
+      assertThatThrownBy(() -> d.db.withTransaction(options, tx -> tx.getOrCreate("slot", Map.of("at", withMillis), Map.of("v", 2))))
+          .as(isolation.toString())
+          .isInstanceOf(UniqueViolationException.class)
+          .hasMessageContaining("slot_at_key");
+      assertThat(attempts).as("tried once: " + isolation).extracting(RetryAttempt::number).containsOnly(1);
+      GetOrCreateResult found = d.db.withTransaction(options(isolation), tx -> tx.getOrCreate("slot", Map.of("at", second), Map.of("v", 3)));
+      assertThat(found.created()).isFalse();
+      assertThat(found.row().getLong("id")).isEqualTo(id);
+    }
+    assertThat(d.db.list("slot", Map.of())).hasSize(1);
+  }
+
   /** Item 15: a row that holds the key but differs in the lookup's other columns keeps the engine's error. */
   @Test
   void aKeyRowThatDiffersKeepsTheEnginesErrorAsItsCause() {
