@@ -16,7 +16,8 @@ import org.hibernate.Session;
  * manager's JDBC connection: inside its transaction racefree's transaction is a savepoint, its
  * commit is the entity manager's, {@code onCommit} hooks run after that commit, and nothing is
  * retried there (retry the whole unit of work around the JPA transaction). Without an active
- * transaction racefree runs transactions of its own on that connection. Stateless.
+ * transaction racefree runs transactions of its own on that connection. Stateless and thread-safe; the database it returns
+ * is used on the entity manager's thread, as the entity manager is.
  */
 public final class JpaRacefree {
   private JpaRacefree() {}

@@ -4,7 +4,7 @@ import io.racefree.Database;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
-/** Builds racefree databases that take part in Spring-managed transactions. Stateless. */
+/** Builds racefree databases that take part in Spring-managed transactions. Stateless and thread-safe. */
 public final class RacefreeSpring {
   private RacefreeSpring() {}
 

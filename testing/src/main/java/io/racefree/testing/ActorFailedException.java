@@ -2,7 +2,7 @@ package io.racefree.testing;
 
 /**
  * An actor of an {@link Interleaving} threw; the cause is what it threw. Failures of other actors
- * are attached as suppressed exceptions.
+ * are attached as suppressed exceptions. Immutable (suppressed exceptions aside).
  */
 public final class ActorFailedException extends RuntimeException {
   private final String actor;

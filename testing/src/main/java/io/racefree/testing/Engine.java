@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The database server (not the driver) behind a connection. MariaDB reached through MySQL
  * Connector/J is {@link #MARIADB}: it reports the product name "MySQL" and a version containing
- * "MariaDB".
+ * "MariaDB". Immutable and thread-safe.
  */
 public enum Engine {
   POSTGRESQL,

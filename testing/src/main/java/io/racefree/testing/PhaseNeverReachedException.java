@@ -2,7 +2,7 @@ package io.racefree.testing;
 
 /**
  * Thrown by {@link Interleaving#await(String)} when the phase can no longer be reached because an
- * actor failed; it keeps the other actors from waiting until the timeout.
+ * actor failed; it keeps the other actors from waiting until the timeout. Immutable.
  */
 public final class PhaseNeverReachedException extends RuntimeException {
   public PhaseNeverReachedException(String phase, String reason) {

@@ -1,6 +1,6 @@
 package io.racefree.testing.leak;
 
-/** A test left a connection, transaction or named lock open. The message lists every leak. */
+/** A test left a connection, transaction or named lock open. The message lists every leak. Immutable. */
 public final class LeakError extends AssertionError {
   public LeakError(String message) {
     super(message);
