@@ -24,18 +24,20 @@ public final class ListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Scenarios:");
     for (ScenarioSpec scenario : Catalog.SCENARIOS) {
-      out.printf("  %-26s seeds %-14s %s%n", scenario.name(),
+      out.printf("  %-26s from %-15s %s%n", scenario.name(),
           String.join(",", scenario.seeds()), scenario.description());
     }
     out.println("Strategies:");
     for (StrategySpec strategy : Catalog.STRATEGIES) {
-      out.printf("  %-26s seed %-15s %s%n", strategy.name(), strategy.seed(),
+      out.printf("  %-26s from %-15s %s%n", strategy.name(), strategy.seed(),
           strategy.description());
     }
     out.println("Anomalies (isolation probe):");
     for (AnomalySpec anomaly : Catalog.ANOMALIES) {
       out.printf("  %-26s %-29s %s%n", anomaly.name(), anomaly.title(), anomaly.description());
     }
+    out.println("Where they come from (the public threads this lab replays):");
+    Catalog.SOURCES.forEach((id, title) -> out.printf("  %-5s %s%n", id, title));
     out.flush();
     return ExitCodes.OK;
   }

@@ -59,6 +59,7 @@ public final class ProbeCommand implements Callable<Integer> {
       List<RunResult> runs, PrintWriter err) {
     List<Target> variants = new ArrayList<>();
     try (LabDatabase database = LabDatabase.open(target)) {
+      TargetOptions.sayWhichUser(target, database, err);
       List<Isolation> levels = TargetOptions.levels(requested, database);
       infos.add(database.info());
       runs.addAll(probe(database, levels, err));

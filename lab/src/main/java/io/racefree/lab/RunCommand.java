@@ -100,6 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(err)) {
       for (Target each : explicit == null ? embedded.targets() : List.of(explicit)) {
         try (LabDatabase database = LabDatabase.open(each)) {
+          TargetOptions.sayWhichUser(explicit, database, err);
           infos.add(database.info());
           List<Isolation> levels = TargetOptions.levels(plan.isolation(), database);
           runs.addAll(new ScenarioLab(database, progress).runAll(plan.scenarios(),

@@ -36,6 +36,19 @@ public final class TargetOptions {
     return Target.of(urls.get(0), user, password).withOtherNodes(urls.subList(1, urls.size()));
   }
 
+  /**
+   * Says on {@code err} which user a target without {@code --user} connected as, so nobody wonders
+   * whose rights the lab ran with.
+   */
+  static void sayWhichUser(Target target, io.racefree.lab.db.LabDatabase database, java.io.PrintWriter err) {
+    if (target != null && target.user() == null
+        && database.engine() != io.racefree.lab.db.Engine.SQLITE) { // SQLite has no users
+      err.printf("racefree: no --user given; connected to %s as %s (the driver's default)%n",
+          database.label(), database.connectedUser());
+      err.flush();
+    }
+  }
+
   /** Null for "all", else the single level; a misspelt level is a usage error. */
   Isolation requestedIsolation() {
     if ("all".equalsIgnoreCase(isolation.trim())) {

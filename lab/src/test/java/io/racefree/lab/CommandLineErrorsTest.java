@@ -69,10 +69,12 @@ class CommandLineErrorsTest {
   }
 
   @Test
-  void listNamesEveryScenarioStrategyAndAnomalyWithItsSeed() {
+  void listNamesEveryScenarioStrategyAndAnomalyWithTheThreadItComesFrom() {
     Run run = racefree("list");
     assertThat(run.code()).isZero();
-    assertThat(run.out()).contains("get-or-create-unique", "seeds 000,001,003",
-        "select-for-update-ordered", "serializable-retry", "racefree", "G2-item", "OTV");
+    assertThat(run.out()).contains("get-or-create-unique", "from 000,001,003",
+        "select-for-update-ordered", "serializable-retry", "racefree", "G2-item", "OTV",
+        "Django ticket #29499", "Django's code, 000, 004")
+        .doesNotContain("seed issue", "anchors (b)");
   }
 }

@@ -107,6 +107,16 @@ public final class LabDatabase implements AutoCloseable {
     return target;
   }
 
+  /** The user the server says this connection runs as (the driver's default when none was given). */
+  public synchronized String connectedUser() {
+    try {
+      String user = admin.getMetaData().getUserName();
+      return user == null || user.isEmpty() ? "(none)" : user;
+    } catch (SQLException e) {
+      return "(unknown: " + e.getMessage() + ")";
+    }
+  }
+
   public Engine engine() {
     return engine;
   }

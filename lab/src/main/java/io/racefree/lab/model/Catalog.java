@@ -14,12 +14,22 @@ import java.util.regex.Pattern;
 public final class Catalog {
   public static final String RACEFREE = "racefree";
 
+  /** The public threads behind the numbers in "from": what a user can look up. */
+  public static final java.util.Map<String, String> SOURCES = java.util.Collections.unmodifiableMap(
+      new java.util.TreeMap<>(java.util.Map.of(
+          "000", "Django users group: \"Race condition in get_or_create\"",
+          "001", "Stack Overflow: \"How do I deal with this race condition in django?\"",
+          "002", "Django users group: \"Database race conditions when using multiple processes\"",
+          "003", "\"Django's get_or_create() may raise IntegrityError but subsequent get() raises"
+              + " DoesNotExist\"",
+          "004", "Django ticket #29499: \"Race condition in QuerySet.update_or_create()\"")));
+
   public static final List<StrategySpec> STRATEGIES =
       List.of(
           new StrategySpec("naive", "get, create, catch the duplicate, get again, all in one"
               + " transaction", "001"),
           new StrategySpec("django", "Django's get_or_create/update_or_create: get, savepoint +"
-              + " insert, roll back to it on a duplicate and get again", "anchors (b), 000, 004"),
+              + " insert, roll back to it on a duplicate and get again", "Django's code, 000, 004"),
           new StrategySpec("commit-then-get", "create; on a duplicate commit, then get in a new"
               + " transaction", "001"),
           new StrategySpec("savepoint-before-read", "take the savepoint before the first read,"
@@ -37,7 +47,7 @@ public final class Catalog {
               + " retry when no row matched", "002, 004"),
           new StrategySpec("serializable-retry", "run at SERIALIZABLE, retry the whole"
               + " transaction on serialization failure or deadlock", "002, 003"),
-          new StrategySpec(RACEFREE, "the racefree library's own call for the job", "issue 5"));
+          new StrategySpec(RACEFREE, "the racefree library's own call for the job", "racefree"));
 
   public static final List<ScenarioSpec> SCENARIOS =
       List.of(

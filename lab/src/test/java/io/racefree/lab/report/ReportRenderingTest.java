@@ -25,7 +25,8 @@ class ReportRenderingTest {
   void terminalTableReadsWithoutColour() {
     String text = new TerminalReport(false).render(SampleResults.create());
     assertThat(text).doesNotContain("\u001b[").contains("racefree 0.1.0", "FAIL", "ANOMALY",
-        "get-or-create-unique / naive", "P4  Lost Update", "not-found-after-duplicate-key");
+        "get-or-create-unique / naive", "P4  Lost Update", "not-found-after-duplicate-key",
+        "caveat = no damage").doesNotContain("INTRSTNG");
   }
 
   @Test
