@@ -77,4 +77,14 @@ class CommandLineErrorsTest {
         "Django ticket #29499", "Django's code, 000, 004")
         .doesNotContain("seed issue", "anchors (b)");
   }
+
+  @Test
+  void aUrlWithoutUserSaysWhichUserTheDriverConnectedAs() {
+    Run run = racefree("probe", "--url", "jdbc:h2:mem:lab_user_" + System.nanoTime(),
+        "--isolation", "READ_COMMITTED", "--out", dir.toString());
+    assertThat(run.err()).contains("no --user given; connected to h2 as ");
+    Run withUser = racefree("probe", "--url", "jdbc:h2:mem:lab_user_" + System.nanoTime(),
+        "--user", "sa", "--isolation", "READ_COMMITTED", "--out", dir.toString());
+    assertThat(withUser.err()).doesNotContain("no --user given");
+  }
 }
