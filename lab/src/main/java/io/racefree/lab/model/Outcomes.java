@@ -29,12 +29,16 @@ public final class Outcomes {
   public static final String ABORTED = "transaction-aborted-reached-caller";
   public static final String OTHER_ERROR = "other-error-reached-caller";
   public static final String REFUSED_UNSUPPORTED = "refused-as-unsupported";
+  public static final String SERIALIZED_BY_ENGINE = "serialized-by-the-engine";
 
   private Outcomes() {}
 
   /** Errors a caller can meet in any scenario; transient ones are retryable, hence INTERESTING. */
   static List<Outcome> callerErrors() {
     return List.of(
+        acceptable(SERIALIZED_BY_ENGINE, "SQLite runs one writer at a time: the competitor waited"
+            + " for the first caller's transaction instead of overtaking it, so the forced"
+            + " interleaving cannot happen there; it ran once the first had finished"),
         interesting(DEADLOCK, "a deadlock reached the caller: no data damage, but the call failed"
             + " and must be retried as a whole"),
         interesting(SERIALIZATION_FAILURE, "a serialization failure reached the caller: no data"

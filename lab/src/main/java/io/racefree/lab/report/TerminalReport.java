@@ -69,8 +69,8 @@ public final class TerminalReport {
       return;
     }
     out.append('\n').append(ansi.bold("Scenarios, " + mode)).append('\n');
-    out.append("  pass = every outcome acceptable · caveat = no damage, but an error reached the caller"
-        + " and the call must be retried · FAIL = duplicates, lost updates or another forbidden outcome\n");
+    out.append("  pass = every outcome acceptable · caveat = no damage, but the caller got an error"
+        + " (to retry, or a refusal) · FAIL = duplicates, lost updates or another forbidden outcome\n");
     header(out, "scenario / strategy", columns);
     for (ScenarioSpec scenario : Catalog.SCENARIOS) {
       for (StrategySpec strategy : Catalog.STRATEGIES) {

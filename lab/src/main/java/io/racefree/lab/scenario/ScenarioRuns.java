@@ -28,9 +28,10 @@ final class ScenarioRuns {
         "CREATE TABLE goc (k INT NOT NULL" + (unique ? " UNIQUE" : "") + ", v INT)");
     TwoCallers.Body body = (actor, pause) ->
         CallResult.ok(GetOrCreate.run(strategy, actor, 1, pause));
-    List<CallResult> results = new TwoCallers(database, isolation).race(body, body);
+    TwoCallers callers = new TwoCallers(database, isolation);
+    List<CallResult> results = callers.race(body, body);
     long rows = database.query("SELECT COUNT(*) FROM goc WHERE k = 1").get(0)[0];
-    Map<String, Long> counts = failures(results);
+    Map<String, Long> counts = failures(results, callers);
     long created = results.stream().filter(CallResult::created).count();
     if (rows > 1) {
       counts.put(Outcomes.DUPLICATE_ROWS, rows - 1);
@@ -63,12 +64,13 @@ final class ScenarioRuns {
       actor.update("UPDATE uoc SET w = 99, version = version + 1 WHERE k = 1");
       return CallResult.ok(false);
     };
-    List<CallResult> results = new TwoCallers(database, isolation).race(
+    TwoCallers callers = new TwoCallers(database, isolation);
+    List<CallResult> results = callers.race(
         (actor, pause) -> CallResult.ok(UpdateOrCreate.run(strategy, actor, 1, 7, pause)),
         List.of(create, otherColumn));
     List<long[]> rows = database.query("SELECT w, v FROM uoc WHERE k = 1");
     // Only T1 runs the strategy; the competitor's own errors are not the caller's.
-    Map<String, Long> counts = failures(results.subList(0, 1));
+    Map<String, Long> counts = failures(results.subList(0, 1), callers);
     if (rows.size() > 1) {
       counts.put(Outcomes.DUPLICATE_ROWS, rows.size() - 1L);
     } else if (results.get(2).succeeded() && rows.get(0)[0] != 99) {
@@ -83,13 +85,14 @@ final class ScenarioRuns {
     database.execute("DROP TABLE IF EXISTS accounts",
         "CREATE TABLE accounts (id INT PRIMARY KEY, balance INT NOT NULL, version INT NOT NULL)",
         "INSERT INTO accounts (id, balance, version) VALUES (1, 100, 0), (2, 100, 0)");
-    List<CallResult> results = new TwoCallers(database, isolation).race(
+    TwoCallers callers = new TwoCallers(database, isolation);
+    List<CallResult> results = callers.race(
         (actor, pause) -> transfer(strategy, actor, 1, 2, 10, pause),
         (actor, pause) -> transfer(strategy, actor, 2, 1, 30, pause));
     List<long[]> rows = database.query("SELECT id, balance FROM accounts ORDER BY id");
     long first = 100 - (results.get(0).succeeded() ? 10 : 0)
         + (results.get(1).succeeded() ? 30 : 0);
-    Map<String, Long> counts = failures(results);
+    Map<String, Long> counts = failures(results, callers);
     long a = rows.get(0)[1];
     long b = rows.get(1)[1];
     if (a == first && b == 200 - first) {
@@ -108,8 +111,11 @@ final class ScenarioRuns {
     return CallResult.ok(false);
   }
 
-  private Map<String, Long> failures(List<CallResult> results) {
+  private Map<String, Long> failures(List<CallResult> results, TwoCallers callers) {
     Map<String, Long> counts = new LinkedHashMap<>();
+    if (callers.serializedByEngine() > 0) {
+      counts.put(Outcomes.SERIALIZED_BY_ENGINE, (long) callers.serializedByEngine());
+    }
     results.stream().filter(result -> !result.succeeded()).forEach(result -> {
       counts.merge(result.failure(), 1L, Long::sum);
       if (Outcomes.OTHER_ERROR.equals(result.failure()) && unexpected == null) {

@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TwoCallers {
   private static final Duration LIMIT = Duration.ofSeconds(30);
 
+  /**
+   * A SQLite step that failed BUSY after waiting at least this long (the lab's busy_timeout is 200
+   * ms) waited behind T1's write lock; one that fails at once met a real SQLite deadlock.
+   */
+  private static final long BLOCKED_BEHIND_WRITER_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
+
   /** A caller's body: its strategy call with the pause it must honour. */
   interface Body {
     CallResult run(Actor actor, Pause pause) throws CallerFailure, SQLException,
@@ -34,6 +40,7 @@ final class TwoCallers {
 
   private final LabDatabase database;
   private final Isolation isolation;
+  private final AtomicInteger serializedByEngine = new AtomicInteger();
 
   TwoCallers(LabDatabase database, Isolation isolation) {
     this.database = database;
@@ -47,6 +54,11 @@ final class TwoCallers {
   /**
    * T1 runs {@code first}; its n-th pause releases the competitor's n-th step (all steps run on
    * one competitor connection, in order). Returns T1's result, then each step's.
+   *
+   * <p>On SQLite, which runs one writer at a time, a competitor step that waited behind T1's write
+   * lock until SQLITE_BUSY did not meet a race: the forced interleaving cannot happen there. The
+   * step runs again once T1 has finished, as a real caller with a longer busy timeout would have
+   * waited, and {@link #serializedByEngine()} counts it.
    */
   List<CallResult> race(Body first, List<Body> competitorSteps) throws SQLException {
     int steps = competitorSteps.size();
@@ -56,6 +68,7 @@ final class TwoCallers {
       List<CountDownLatch> done = new ArrayList<>();
       competitorSteps.forEach(step -> done.add(new CountDownLatch(1)));
       AtomicInteger pauses = new AtomicInteger();
+      CountDownLatch firstFinished = new CountDownLatch(1);
       Pause pause = () -> {
         int index = pauses.incrementAndGet();
         if (index <= steps) {
@@ -67,6 +80,7 @@ final class TwoCallers {
         try {
           return call(first, new Actor(one, database.engine()), pause);
         } finally {
+          firstFinished.countDown();
           for (int index = pauses.incrementAndGet(); index <= steps;
               index = pauses.incrementAndGet()) {
             race.reach("T1 pause " + index);
@@ -78,11 +92,22 @@ final class TwoCallers {
         List<CallResult> results = new ArrayList<>();
         for (int index = 1; index <= steps; index++) {
           race.await("T1 pause " + index);
+          CallResult result = null;
+          boolean behindTheFirstWriter;
+          long started = System.nanoTime();
           try {
-            results.add(call(competitorSteps.get(index - 1), actor, Pause.NONE));
+            result = call(competitorSteps.get(index - 1), actor, Pause.NONE);
+            behindTheFirstWriter = waitedBehindTheFirstWriter(result, System.nanoTime() - started, firstFinished);
           } finally {
             done.get(index - 1).countDown();
           }
+          if (behindTheFirstWriter) {
+            serializedByEngine.incrementAndGet();
+            done.subList(index, steps).forEach(CountDownLatch::countDown); // T1 waits for no later step
+            firstFinished.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            result = call(competitorSteps.get(index - 1), actor, Pause.NONE);
+          }
+          results.add(result);
         }
         return results;
       });
@@ -91,6 +116,39 @@ final class TwoCallers {
       results.add(result(outcomes.get(0)));
       results.addAll(competitorResults(outcomes.get(1), steps));
       return results;
+    }
+  }
+
+  /** Competitor steps that SQLite made wait for T1 and that ran again after it (see {@link #race}). */
+  int serializedByEngine() {
+    return serializedByEngine.get();
+  }
+
+  /**
+   * True when the competitor's SQLite step waited for the busy timeout while T1, still paused,
+   * holds the database's write lock: the competitor (rolled back by now) held nothing T1 needs, so
+   * a real caller would simply have waited. A competitor that held a write lock itself while
+   * waiting for T1's read lock to go (deferred transactions) met a real conflict and keeps it.
+   */
+  private boolean waitedBehindTheFirstWriter(CallResult result, long elapsedNanos, CountDownLatch firstFinished) {
+    return database.engine() == io.racefree.lab.db.Engine.SQLITE && !result.succeeded()
+        && (Outcomes.BUSY.equals(result.failure()) || Outcomes.LOCK_TIMEOUT.equals(result.failure()))
+        && elapsedNanos >= BLOCKED_BEHIND_WRITER_NANOS && firstFinished.getCount() > 0
+        && someoneHoldsTheWriteLock();
+  }
+
+  private boolean someoneHoldsTheWriteLock() {
+    try (Connection probe = database.openSession(); java.sql.Statement statement = probe.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = 0");
+      try {
+        statement.execute("BEGIN IMMEDIATE");
+      } catch (SQLException busy) {
+        return true;
+      }
+      statement.execute("ROLLBACK");
+      return false;
+    } catch (SQLException e) {
+      return false;
     }
   }
 

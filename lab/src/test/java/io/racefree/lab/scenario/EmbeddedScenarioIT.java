@@ -62,6 +62,16 @@ class EmbeddedScenarioIT {
     }
 
     @Test
+    void racefreeAndTheTableLockWaitForTheFirstWriterInsteadOfReportingALockTimeout() {
+      for (String strategy : java.util.List.of("racefree", "table-lock")) {
+        var run = run("get-or-create-unique", strategy, Isolation.SERIALIZABLE);
+        assertThat(names(run)).as(strategy).contains(Outcomes.SERIALIZED_BY_ENGINE, Outcomes.ONE_ROW)
+            .doesNotContain(Outcomes.LOCK_TIMEOUT, Outcomes.BUSY);
+        assertThat(run.grade()).as(strategy).isEqualTo(io.racefree.lab.model.Grade.PASSED);
+      }
+    }
+
+    @Test
     void naiveTransferStaysBalanced() {
       assertThat(names(run("transfer", "naive", Isolation.SERIALIZABLE)))
           .contains(Outcomes.BALANCED).doesNotContain(Outcomes.LOST_UPDATE);
