@@ -1,7 +1,9 @@
 package io.racefree.internal;
 
 import io.racefree.dialect.DatabaseKind;
+import io.racefree.error.ErrorCategory;
 import io.racefree.error.ErrorDetails;
+import io.racefree.error.RacefreeException;
 import io.racefree.error.SqlErrorTranslator;
 import io.racefree.error.TransactionStateException;
 import io.racefree.spi.ExternalTransaction;
@@ -125,6 +127,10 @@ final class ConnectionLease {
    * suppressed onto it; otherwise they are thrown once the connection is closed.
    */
   void giveBack(Throwable failure, Undo undo) {
+    if (external == null && brokeTheConnection(failure)) {
+      abort(connection, failure);
+      return;
+    }
     try {
       if (undo != null) {
         undo.run(connection);
@@ -155,6 +161,31 @@ final class ConnectionLease {
       }
       failure.addSuppressed(e);
     }
+  }
+
+  /** True when {@code failure} says the connection itself is broken (or its Galera node unusable). */
+  private boolean brokeTheConnection(Throwable failure) {
+    if (failure instanceof RacefreeException racefree) {
+      return racefree.category() == ErrorCategory.CONNECTION_LOST;
+    }
+    return failure instanceof SQLException sql
+        && SqlErrorTranslator.categoryOf(sql, database) == ErrorCategory.CONNECTION_LOST;
+  }
+
+  /**
+   * Ends a broken connection instead of restoring and returning it: {@link Connection#abort} makes
+   * the driver drop it and tells a pool such as HikariCP to evict it, so no later caller borrows a
+   * connection racefree saw break. The close that follows hands the pool its proxy back.
+   */
+  private static void abort(Connection connection, Throwable failure) {
+    try {
+      connection.abort(Runnable::run);
+    } catch (SQLException | RuntimeException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      }
+    }
+    close(connection, failure);
   }
 
   private static void close(Connection connection, Throwable failure) {

@@ -1,7 +1,10 @@
 package io.racefree.internal;
 
 import io.racefree.TransactionCallback;
+import io.racefree.error.CommitOutcomeUnknownException;
+import io.racefree.error.ErrorCategory;
 import io.racefree.error.ErrorDetails;
+import io.racefree.error.NodeNotReadyException;
 import io.racefree.error.RacefreeException;
 import io.racefree.error.ReleaseFailedException;
 import io.racefree.error.SqlErrorTranslator;
@@ -183,7 +186,18 @@ public final class TransactionRunner {
       transaction.hooks().clear();
       return false;
     }
-    TransactionControl.commit(connection, context.dialect());
+    try {
+      TransactionControl.commit(connection, context.dialect());
+    } catch (SQLException e) {
+      RacefreeException translated = SqlErrorTranslator.translate("commit", "COMMIT", e, context.dialect().kind());
+      if (translated.category() == ErrorCategory.CONNECTION_LOST && !(translated instanceof NodeNotReadyException)) {
+        CommitOutcomeUnknownException unknown =
+            new CommitOutcomeUnknownException(translated.details(), e.getMessage(), e);
+        context.events().failed(unknown);
+        throw unknown;
+      }
+      throw e;
+    }
     return true;
   }
 

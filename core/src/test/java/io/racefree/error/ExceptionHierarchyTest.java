@@ -20,7 +20,8 @@ class ExceptionHierarchyTest {
       ConnectionUnavailableException.class, TransactionAbortedException.class,
       NotFoundException.class, TooManyRowsException.class, UnsupportedFeatureException.class,
       InvalidRequestException.class, TransactionStateException.class,
-      ReleaseFailedException.class, UnrecognizedDatabaseException.class);
+      ReleaseFailedException.class, UnrecognizedDatabaseException.class,
+      CommitOutcomeUnknownException.class);
 
   @Test
   void theRootIsAbstractWithProtectedConstructorsOnly() {
