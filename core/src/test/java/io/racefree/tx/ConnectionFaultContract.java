@@ -1,0 +1,97 @@
+package io.racefree.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.racefree.Database;
+import io.racefree.error.CommitOutcomeUnknownException;
+import io.racefree.error.ConnectionLostException;
+import io.racefree.support.AbstractDataSource;
+import io.racefree.testing.SessionProbe;
+import io.racefree.testing.db.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A connection killed by the server in the middle of racefree's transaction: a typed
+ * ConnectionLostException (not "outcome unknown": no COMMIT had started), and the connection is
+ * aborted instead of being returned to the pool as healthy. Run against each server engine.
+ */
+abstract class ConnectionFaultContract {
+  TestDatabase testDatabase;
+  final AtomicInteger aborted = new AtomicInteger();
+  Database db;
+
+  abstract TestDatabase open();
+
+  /** The statement that ends another session, given its server id. */
+  abstract String killSql(long sessionId);
+
+  @BeforeEach
+  void createSchema() {
+    testDatabase = open();
+    testDatabase.execute("CREATE TABLE item (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL)");
+    db = Database.of(recordingAborts(testDatabase.dataSource()));
+  }
+
+  @AfterEach
+  void dropSchema() {
+    testDatabase.close();
+  }
+
+  @Test
+  void aConnectionKilledBeforeCommitIsAPlainConnectionLostAndIsAborted() throws SQLException {
+    AtomicReference<RuntimeException> thrown = new AtomicReference<>();
+    try (Connection observer = testDatabase.connect()) {
+      try {
+        db.useTransaction(tx -> {
+          long session = SessionProbe.of(tx.connection()).sessionId();
+          execute(observer, killSql(session));
+          tx.list("item", Map.of());
+        });
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    }
+    assertThat(thrown.get()).isInstanceOf(ConnectionLostException.class)
+        .isNotInstanceOf(CommitOutcomeUnknownException.class);
+    assertThat(aborted).as("the broken connection was aborted, not returned as healthy").hasValue(1);
+    assertThat(db.list("item", Map.of())).isEmpty();
+  }
+
+  static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** The test database's connections, each counting a call of abort() before passing it on. */
+  DataSource recordingAborts(DataSource target) {
+    return new AbstractDataSource() {
+      @Override
+      public Connection getConnection() throws SQLException {
+        Connection connection = target.getConnection();
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("abort")) {
+                aborted.incrementAndGet();
+              }
+              try {
+                return method.invoke(connection, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+      }
+    };
+  }
+}

@@ -1,0 +1,18 @@
+package io.racefree.tx;
+
+import io.racefree.testing.db.TestDatabase;
+import io.racefree.testing.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
+
+@Tag("mariadb")
+class MariaDbConnectionFaultIT extends ConnectionFaultContract {
+  @Override
+  TestDatabase open() {
+    return TestDatabases.mariadb();
+  }
+
+  @Override
+  String killSql(long sessionId) {
+    return "KILL " + sessionId;
+  }
+}
