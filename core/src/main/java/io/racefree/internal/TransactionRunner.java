@@ -54,6 +54,7 @@ public final class TransactionRunner {
       }
     }
     List<RacefreeException> earlier = new ArrayList<>();
+    long firstStarted = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       Committed<T> committed;
       try {
@@ -64,8 +65,9 @@ public final class TransactionRunner {
         lease = null;
         committed = runOnce(current, options, callback);
       } catch (RacefreeException failure) {
-        boolean retry = policy.shouldRetry(decisive(failure), attempt);
-        Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - firstStarted);
+        boolean retry = policy.shouldRetry(decisive(failure), attempt, elapsed);
+        Duration delay = retry ? policy.delayBefore(attempt + 1, elapsed) : Duration.ZERO;
         report(policy, new RetryAttempt(attempt, failure, retry, delay));
         if (!retry) {
           earlier.forEach(failure::addSuppressed);

@@ -33,13 +33,15 @@ public final class RetryPolicy {
   private final Duration maxDelay;
   private final Set<ErrorCategory> categories;
   private final RetryListener listener;
+  private final Duration timeBudget;
 
   private RetryPolicy(
       int maxAttempts,
       Duration initialDelay,
       Duration maxDelay,
       Set<ErrorCategory> categories,
-      RetryListener listener) {
+      RetryListener listener,
+      Duration timeBudget) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
@@ -65,16 +67,20 @@ public final class RetryPolicy {
         throw new IllegalArgumentException(category + " is not retryable");
       }
     }
+    if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
+      throw new IllegalArgumentException("the time budget must be positive, was " + timeBudget);
+    }
     this.maxAttempts = maxAttempts;
     this.initialDelay = initialDelay;
     this.maxDelay = maxDelay;
     this.categories = Set.copyOf(categories);
     this.listener = listener;
+    this.timeBudget = timeBudget;
   }
 
   /** One attempt, no retries. */
   public static RetryPolicy none() {
-    return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Set.of(), RetryListener.NONE);
+    return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Set.of(), RetryListener.NONE, null);
   }
 
   /**
@@ -83,17 +89,17 @@ public final class RetryPolicy {
    */
   public static RetryPolicy standard() {
     return new RetryPolicy(
-        10, Duration.ofMillis(5), Duration.ofMillis(500), STANDARD_CATEGORIES, RetryListener.NONE);
+        10, Duration.ofMillis(5), Duration.ofMillis(500), STANDARD_CATEGORIES, RetryListener.NONE, null);
   }
 
   /** At most {@code attempts} attempts in all (1: no retry). */
   public RetryPolicy withMaxAttempts(int attempts) {
-    return new RetryPolicy(attempts, initialDelay, maxDelay, categories, listener);
+    return new RetryPolicy(attempts, initialDelay, maxDelay, categories, listener, timeBudget);
   }
 
   /** The pause before the first retry is about {@code initial}, doubling up to {@code max}. */
   public RetryPolicy withBackoff(Duration initial, Duration max) {
-    return new RetryPolicy(maxAttempts, initial, max, categories, listener);
+    return new RetryPolicy(maxAttempts, initial, max, categories, listener, timeBudget);
   }
 
   /** These categories (each retryable) instead of the current ones. */
@@ -101,12 +107,68 @@ public final class RetryPolicy {
     if (first == null || more == null || Arrays.asList(more).contains(null)) {
       throw new IllegalArgumentException("the categories must not be null");
     }
-    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, EnumSet.of(first, more), listener);
+    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, EnumSet.of(first, more), listener, timeBudget);
   }
 
   /** {@code newListener} sees every failed attempt (see {@link RetryListener}). */
   public RetryPolicy withListener(RetryListener newListener) {
-    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, categories, newListener);
+    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, categories, newListener, timeBudget);
+  }
+
+  /**
+   * Bounds the retries by time as well as by count: no attempt starts once {@code budget} has
+   * passed since the first began, and a pause never reaches past it. Under heavy contention a
+   * budget with a high attempt count ({@code withMaxAttempts(1000).withTimeBudget(...)}) keeps
+   * retrying as long as the caller can wait, where a fixed count gives up after a burst of
+   * conflicts.
+   *
+   * @param budget the longest time from the first attempt's start to the last one's, positive
+   * @return a policy like this one with that budget
+   */
+  public RetryPolicy withTimeBudget(Duration budget) {
+    if (budget == null) {
+      throw new IllegalArgumentException("the time budget must not be null");
+    }
+    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, categories, listener, budget);
+  }
+
+  /**
+   * The time budget of {@link #withTimeBudget}, if any.
+   *
+   * @return the budget, or empty when only the attempt count bounds the retries
+   */
+  public java.util.Optional<Duration> timeBudget() {
+    return java.util.Optional.ofNullable(timeBudget);
+  }
+
+  /**
+   * Whether attempt {@code number}, which failed with {@code failure} when {@code elapsed} had
+   * passed since the first attempt began, is followed by another: as {@link #shouldRetry(
+   * RacefreeException, int)}, and within the time budget.
+   *
+   * @param failure the failure of that attempt
+   * @param number the attempt that failed, 1 for the first
+   * @param elapsed the time since the first attempt began
+   * @return true when another attempt follows
+   */
+  public boolean shouldRetry(RacefreeException failure, int number, Duration elapsed) {
+    return shouldRetry(failure, number) && (timeBudget == null || elapsed.compareTo(timeBudget) < 0);
+  }
+
+  /**
+   * The pause before attempt {@code nextNumber}, cut so that it ends within the time budget.
+   *
+   * @param nextNumber the attempt that follows, 2 for the first retry
+   * @param elapsed the time since the first attempt began
+   * @return the pause
+   */
+  public Duration delayBefore(int nextNumber, Duration elapsed) {
+    Duration delay = delayBefore(nextNumber);
+    if (timeBudget == null) {
+      return delay;
+    }
+    Duration left = timeBudget.minus(elapsed);
+    return left.isNegative() ? Duration.ZERO : delay.compareTo(left) > 0 ? left : delay;
   }
 
   /** The most attempts a transaction gets, the first included. */
@@ -149,6 +211,7 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy[maxAttempts=" + maxAttempts + ", categories=" + categories + "]";
+    return "RetryPolicy[maxAttempts=" + maxAttempts + (timeBudget == null ? "" : ", timeBudget=" + timeBudget)
+        + ", categories=" + categories + "]";
   }
 }

@@ -26,6 +26,22 @@ class RetryPolicyTest {
     assertThat(RetryPolicy.none().shouldRetry(deadlock, 1)).isFalse();
   }
 
+  @Test
+  void aTimeBudgetEndsTheRetriesAndCutsThePauseToWhatIsLeft() {
+    RetryPolicy policy = RetryPolicy.standard().withMaxAttempts(1000).withTimeBudget(Duration.ofSeconds(2));
+    DeadlockException deadlock = new DeadlockException(DETAILS, "deadlock", null);
+    assertThat(policy.timeBudget()).contains(Duration.ofSeconds(2));
+    assertThat(policy.shouldRetry(deadlock, 50, Duration.ofMillis(1999))).isTrue();
+    assertThat(policy.shouldRetry(deadlock, 2, Duration.ofSeconds(2))).isFalse();
+    assertThat(policy.delayBefore(40, Duration.ofMillis(1990))).isLessThanOrEqualTo(Duration.ofMillis(10));
+    assertThat(RetryPolicy.standard().timeBudget()).isEmpty();
+    assertThat(RetryPolicy.standard().shouldRetry(deadlock, 2, Duration.ofDays(1))).isTrue();
+    assertThatThrownBy(() -> RetryPolicy.standard().withTimeBudget(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time budget");
+    assertThatThrownBy(() -> RetryPolicy.standard().withTimeBudget(null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   /** Draws the lowest or the highest value a bounded draw may give. */
   private static RandomGenerator always(boolean highest) {
     return new RandomGenerator() {

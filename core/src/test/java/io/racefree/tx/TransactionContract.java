@@ -289,6 +289,21 @@ abstract class TransactionContract {
   }
 
   @Test
+  void aTimeBudgetEndsTheRetriesOfAnOutermostTransaction() {
+    List<RetryAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
+    RetryPolicy policy = RetryPolicy.standard().withMaxAttempts(100_000).withBackoff(Duration.ofMillis(2), Duration.ofMillis(10))
+        .withTimeBudget(Duration.ofMillis(300)).withListener(attempts::add);
+    assertThatThrownBy(() -> db.useTransaction(TransactionOptions.defaults().withRetry(policy), tx -> {
+      tx.list("item", Map.of());
+      throw new SerializationFailureException(ErrorDetails.of("budget", null), "synthetic", null);
+    })).isInstanceOf(SerializationFailureException.class);
+    assertThat(attempts).hasSizeGreaterThan(1).hasSizeLessThan(100_000);
+    assertThat(attempts.get(attempts.size() - 1).willRetry()).isFalse();
+    assertThat(attempts.stream().map(RetryAttempt::delay).reduce(Duration.ZERO, Duration::plus))
+        .as("the pauses fit in the budget").isLessThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
   void commitHooksRunAfterCommitAndAreDroppedOnRollback() {
     List<String> ran = new ArrayList<>();
     db.useTransaction(tx -> {

@@ -77,13 +77,15 @@ public final class RetryingTransactionTemplate {
     }
     TransactionTemplate template = new TransactionTemplate(transactionManager, definition);
     RuntimeException first = null;
+    long firstStarted = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       try {
         return template.execute(work);
       } catch (RuntimeException failure) {
         RacefreeException decisive = decisive(failure);
-        boolean retry = decisive != null && policy.shouldRetry(decisive, attempt);
-        Duration delay = retry ? policy.delayBefore(attempt + 1) : Duration.ZERO;
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - firstStarted);
+        boolean retry = decisive != null && policy.shouldRetry(decisive, attempt, elapsed);
+        Duration delay = retry ? policy.delayBefore(attempt + 1, elapsed) : Duration.ZERO;
         if (decisive != null) {
           policy.listener().attemptFailed(new RetryAttempt(attempt, decisive, retry, delay));
         }
