@@ -16,5 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
 public @interface Column {
+  /**
+   * The column's name in the table, as the catalog spells it or in any case.
+   *
+   * @return the column name
+   */
   String value();
 }

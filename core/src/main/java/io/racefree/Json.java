@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param text the document, exactly as given
  */
 public record Json(String text) {
+  /**
+   * A JSON document given as text; racefree does not parse it.
+   *
+   * @param text the document, not null
+   */
   public Json {
     if (text == null) {
       throw new InvalidRequestException(ErrorDetails.of("Json.of", null), "the JSON text is null",

@@ -29,6 +29,11 @@ public final class Row extends AbstractMap<String, Object> {
   private final Map<String, Object> values;
   private final Map<String, String> namesByLowerCase;
 
+  /**
+   * A row of the given column values, in their order; names are looked up ignoring case.
+   *
+   * @param columns column name to value (null values allowed)
+   */
   public Row(Map<String, ?> columns) {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(columns);
     LinkedHashMap<String, String> names = new LinkedHashMap<>();

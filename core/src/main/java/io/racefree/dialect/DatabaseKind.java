@@ -7,10 +7,15 @@ package io.racefree.dialect;
  * <p>Immutable and thread-safe.
  */
 public enum DatabaseKind {
+  /** PostgreSQL. */
   POSTGRESQL("PostgreSQL"),
+  /** MariaDB, through MariaDB Connector/J or MySQL Connector/J (a Galera node too). */
   MARIADB("MariaDB"),
+  /** MySQL. */
   MYSQL("MySQL"),
+  /** SQLite, through the Xerial driver. */
   SQLITE("SQLite"),
+  /** H2 2.x. */
   H2("H2");
 
   private final String displayName;

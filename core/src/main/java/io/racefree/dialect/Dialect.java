@@ -18,6 +18,11 @@ public abstract class Dialect {
   private final ServerVersion version;
   private final Set<Feature> features;
 
+  /**
+   * For the engine classes: declares the features of {@code version}.
+   *
+   * @param version the server version the connection reported
+   */
   protected Dialect(ServerVersion version) {
     this.version = version;
     this.features = EnumSet.noneOf(Feature.class);
@@ -27,16 +32,37 @@ public abstract class Dialect {
   /** Adds the features this engine has at {@code serverVersion}. Called once, from the constructor. */
   protected abstract void declareFeatures(Set<Feature> into, ServerVersion serverVersion);
 
+  /**
+   * The engine.
+   *
+   * @return the engine
+   */
   public abstract DatabaseKind kind();
 
+  /**
+   * The server version.
+   *
+   * @return the version
+   */
   public final ServerVersion version() {
     return version;
   }
 
+  /**
+   * Whether this server has {@code feature}.
+   *
+   * @param feature the feature
+   * @return true when it has it
+   */
   public final boolean supports(Feature feature) {
     return features.contains(feature);
   }
 
+  /**
+   * Every feature this server has.
+   *
+   * @return the features (a copy)
+   */
   public final Set<Feature> features() {
     return Set.copyOf(features);
   }

@@ -30,6 +30,14 @@ public final class GaleraDialect extends MariaDbDialect {
   private final String clusterStatus;
   private final String providerVersion;
 
+  /**
+   * The dialect of a MariaDB Galera node.
+   *
+   * @param version the MariaDB server version
+   * @param clusterSize {@code wsrep_cluster_size} when detected
+   * @param clusterStatus {@code wsrep_cluster_status} when detected (Primary on a usable node)
+   * @param providerVersion {@code wsrep_provider_version}
+   */
   public GaleraDialect(ServerVersion version, int clusterSize, String clusterStatus, String providerVersion) {
     super(version);
     this.clusterSize = clusterSize;

@@ -14,6 +14,11 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class H2Dialect extends Dialect {
+  /**
+   * The dialect of H2 at {@code version}.
+   *
+   * @param version the server version
+   */
   public H2Dialect(ServerVersion version) {
     super(version);
   }

@@ -13,6 +13,11 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public class MariaDbDialect extends MySqlFamilyDialect {
+  /**
+   * The dialect of MariaDB at {@code version}.
+   *
+   * @param version the server version
+   */
   public MariaDbDialect(ServerVersion version) {
     super(version);
   }

@@ -11,6 +11,11 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class MySqlDialect extends MySqlFamilyDialect {
+  /**
+   * The dialect of MySQL at {@code version}.
+   *
+   * @param version the server version
+   */
   public MySqlDialect(ServerVersion version) {
     super(version);
   }

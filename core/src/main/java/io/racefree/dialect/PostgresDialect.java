@@ -17,6 +17,11 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class PostgresDialect extends Dialect {
+  /**
+   * The dialect of PostgreSQL at {@code version}.
+   *
+   * @param version the server version
+   */
   public PostgresDialect(ServerVersion version) {
     super(version);
   }

@@ -30,10 +30,25 @@ public record ServerVersion(int major, int minor, int patch, String text) {
         Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), patch, text);
   }
 
+  /**
+   * Whether this version is {@code wantMajor.wantMinor} or later.
+   *
+   * @param wantMajor the major version
+   * @param wantMinor the minor version
+   * @return true when at least that version
+   */
   public boolean atLeast(int wantMajor, int wantMinor) {
     return atLeast(wantMajor, wantMinor, 0);
   }
 
+  /**
+   * Whether this version is {@code wantMajor.wantMinor.wantPatch} or later.
+   *
+   * @param wantMajor the major version
+   * @param wantMinor the minor version
+   * @param wantPatch the patch version
+   * @return true when at least that version
+   */
   public boolean atLeast(int wantMajor, int wantMinor, int wantPatch) {
     if (major != wantMajor) {
       return major > wantMajor;

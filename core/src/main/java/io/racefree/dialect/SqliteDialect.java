@@ -19,6 +19,11 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class SqliteDialect extends Dialect {
+  /**
+   * The dialect of SQLite at {@code version}.
+   *
+   * @param version the server version
+   */
   public SqliteDialect(ServerVersion version) {
     super(version);
   }

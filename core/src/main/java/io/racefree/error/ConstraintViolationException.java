@@ -7,6 +7,7 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class ConstraintViolationException extends RacefreeException {
+  /** @serial the constraint or index name the database reported, or null */
   private final String constraintName;
 
   /** A constraint the database did not name more precisely ({@link ErrorCategory#CONSTRAINT_VIOLATION}). */

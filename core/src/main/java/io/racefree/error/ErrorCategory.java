@@ -63,6 +63,11 @@ public enum ErrorCategory {
     this.retryable = retryable;
   }
 
+  /**
+   * Whether re-running the whole outermost transaction may succeed after an error of this category.
+   *
+   * @return true for the retryable categories
+   */
   public boolean retryable() {
     return retryable;
   }

@@ -22,6 +22,12 @@ public record ErrorDetails(
     return new ErrorDetails(task, null, null, 0, database);
   }
 
+  /**
+   * These details with another statement.
+   *
+   * @param newSql the statement the error is about, or null
+   * @return a copy with {@code newSql}
+   */
   public ErrorDetails withSql(String newSql) {
     return new ErrorDetails(task, newSql, sqlState, vendorCode, database);
   }

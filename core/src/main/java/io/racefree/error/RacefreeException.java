@@ -15,7 +15,9 @@ import io.racefree.dialect.DatabaseKind;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public abstract class RacefreeException extends RuntimeException {
+  /** @serial what went wrong, fixed by the leaf class */
   private final ErrorCategory category;
+  /** @serial the task, SQL, codes and database */
   private final ErrorDetails details;
 
   /** For the leaf classes, each of which passes its own category. */

@@ -41,28 +41,70 @@ public final class Assignments {
     this.assignments = List.copyOf(assignments);
   }
 
+  /**
+   * {@code column = value}.
+   *
+   * @param column a column of the table
+   * @param value the bound value (null writes NULL)
+   * @return the assignments
+   */
   public static Assignments set(String column, Object value) {
     return new Assignments(List.of()).andSet(column, value);
   }
 
+  /**
+   * {@code column = column + amount}, atomic in the database.
+   *
+   * @param column a numeric column of the table
+   * @param amount the bound amount, not null
+   * @return the assignments
+   */
   public static Assignments add(String column, Number amount) {
     return new Assignments(List.of()).andAdd(column, amount);
   }
 
+  /**
+   * {@code column = column - amount}, atomic in the database.
+   *
+   * @param column a numeric column of the table
+   * @param amount the bound amount, not null
+   * @return the assignments
+   */
   public static Assignments subtract(String column, Number amount) {
     return new Assignments(List.of()).andSubtract(column, amount);
   }
 
+  /**
+   * These assignments and {@code column = value}.
+   *
+   * @param column a column of the table
+   * @param value the bound value (null writes NULL)
+   * @return new assignments with both
+   */
   public Assignments andSet(String column, Object value) {
     return with(new Assignment(Objects.requireNonNull(column, "column"), Operation.SET, value));
   }
 
+  /**
+   * These assignments and {@code column = column + amount}.
+   *
+   * @param column a numeric column of the table
+   * @param amount the bound amount, not null
+   * @return new assignments with both
+   */
   public Assignments andAdd(String column, Number amount) {
     return with(
         new Assignment(Objects.requireNonNull(column, "column"), Operation.ADD,
             Objects.requireNonNull(amount, "amount")));
   }
 
+  /**
+   * These assignments and {@code column = column - amount}.
+   *
+   * @param column a numeric column of the table
+   * @param amount the bound amount, not null
+   * @return new assignments with both
+   */
   public Assignments andSubtract(String column, Number amount) {
     return with(
         new Assignment(Objects.requireNonNull(column, "column"), Operation.SUBTRACT,
@@ -75,6 +117,11 @@ public final class Assignments {
     return new Assignments(all);
   }
 
+  /**
+   * The assignments, in the order given.
+   *
+   * @return the assignments (immutable)
+   */
   public List<Assignment> assignments() {
     return assignments;
   }

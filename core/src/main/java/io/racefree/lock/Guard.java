@@ -14,11 +14,17 @@ import java.util.Objects;
 public final class Guard {
   /** A comparison between a column and a bound value. */
   public enum Comparison {
+    /** column = value */
     EQUAL("="),
+    /** column &lt;&gt; value */
     NOT_EQUAL("<>"),
+    /** column &gt;= value */
     AT_LEAST(">="),
+    /** column &gt; value */
     GREATER_THAN(">"),
+    /** column &lt;= value */
     AT_MOST("<="),
+    /** column &lt; value */
     LESS_THAN("<");
 
     private final String sql;
@@ -41,6 +47,7 @@ public final class Guard {
    * @param value the bound value, never null (SQL comparisons with NULL are never true)
    */
   public record Condition(String column, Comparison comparison, Object value) {
+    /** Checks that no part is null. */
     public Condition {
       Objects.requireNonNull(column, "column");
       Objects.requireNonNull(comparison, "comparison");
@@ -61,28 +68,70 @@ public final class Guard {
     return NONE;
   }
 
+  /**
+   * The row's {@code column} must be at least {@code value}.
+   *
+   * @param column a column of the table
+   * @param value the bound value, not null
+   * @return the guard
+   */
   public static Guard atLeast(String column, Object value) {
     return NONE.and(column, Comparison.AT_LEAST, value);
   }
 
+  /**
+   * The row's {@code column} must be at most {@code value}.
+   *
+   * @param column a column of the table
+   * @param value the bound value, not null
+   * @return the guard
+   */
   public static Guard atMost(String column, Object value) {
     return NONE.and(column, Comparison.AT_MOST, value);
   }
 
+  /**
+   * The row's {@code column} must be equal to {@code value}.
+   *
+   * @param column a column of the table
+   * @param value the bound value, not null
+   * @return the guard
+   */
   public static Guard equalTo(String column, Object value) {
     return NONE.and(column, Comparison.EQUAL, value);
   }
 
+  /**
+   * The row's {@code column} must compare to {@code value} as {@code comparison} says.
+   *
+   * @param column a column of the table
+   * @param comparison the operator
+   * @param value the bound value, not null
+   * @return the guard
+   */
   public static Guard where(String column, Comparison comparison, Object value) {
     return NONE.and(column, comparison, value);
   }
 
+  /**
+   * This guard and one more condition.
+   *
+   * @param column a column of the table
+   * @param comparison the operator
+   * @param value the bound value, not null
+   * @return a new guard with both
+   */
   public Guard and(String column, Comparison comparison, Object value) {
     List<Condition> all = new ArrayList<>(conditions);
     all.add(new Condition(column, comparison, value));
     return new Guard(all);
   }
 
+  /**
+   * The conditions, joined with AND.
+   *
+   * @return the conditions, in the order given (immutable)
+   */
   public List<Condition> conditions() {
     return conditions;
   }

@@ -52,22 +52,48 @@ public final class RowLock {
     this.ofTable = ofTable;
   }
 
+  /**
+   * {@code FOR UPDATE}: exclusive, for rows about to be changed or deleted.
+   *
+   * @return the lock, waiting as long as the engine waits
+   */
   public static RowLock forUpdate() {
     return of(Mode.UPDATE);
   }
 
+  /**
+   * {@code FOR NO KEY UPDATE} (PostgreSQL; {@code FOR UPDATE} elsewhere): exclusive, but lets rows that reference this one be inserted.
+   *
+   * @return the lock, waiting as long as the engine waits
+   */
   public static RowLock forNoKeyUpdate() {
     return of(Mode.NO_KEY_UPDATE);
   }
 
+  /**
+   * {@code FOR SHARE} (MariaDB {@code LOCK IN SHARE MODE}): others may read-lock but not change the rows.
+   *
+   * @return the lock, waiting as long as the engine waits
+   */
   public static RowLock forShare() {
     return of(Mode.SHARE);
   }
 
+  /**
+   * {@code FOR KEY SHARE} (PostgreSQL; {@code FOR SHARE} elsewhere): only blocks changes of the key and deletes.
+   *
+   * @return the lock, waiting as long as the engine waits
+   */
   public static RowLock forKeyShare() {
     return of(Mode.KEY_SHARE);
   }
 
+  /**
+   * A lock of the given strength, waiting as long as the engine waits.
+   *
+   * @param mode the strength
+   * @return the lock
+   */
   public static RowLock of(Mode mode) {
     return new RowLock(Objects.requireNonNull(mode, "mode"), WaitPolicy.WAIT, null, null);
   }
@@ -96,10 +122,20 @@ public final class RowLock {
     return new RowLock(mode, waitPolicy, maxWait, Objects.requireNonNull(table, "table"));
   }
 
+  /**
+   * The strength.
+   *
+   * @return the mode
+   */
   public Mode mode() {
     return mode;
   }
 
+  /**
+   * What happens when another transaction holds a row.
+   *
+   * @return the wait policy
+   */
   public WaitPolicy waitPolicy() {
     return waitPolicy;
   }

@@ -18,6 +18,12 @@ import java.util.Objects;
  * @param guard the condition the row must meet; {@link Guard#none()} for none
  */
 public record RowUpdate(Assignments assignments, Guard guard) {
+  /**
+   * An update of one row.
+   *
+   * @param assignments what to write, not null
+   * @param guard the condition the row must meet ({@link Guard#none()}: always), not null
+   */
   public RowUpdate {
     Objects.requireNonNull(assignments, "assignments");
     if (assignments.assignments().isEmpty()) {

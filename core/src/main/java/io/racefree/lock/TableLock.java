@@ -9,15 +9,28 @@ import java.util.Objects;
  * @param mode the strength
  */
 public record TableLock(String table, TableLockMode mode) {
+  /** Checks that neither part is null. */
   public TableLock {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(mode, "mode");
   }
 
+  /**
+   * A share lock: others may read {@code table} but not write it.
+   *
+   * @param table the table name
+   * @return the lock
+   */
   public static TableLock share(String table) {
     return new TableLock(table, TableLockMode.SHARE);
   }
 
+  /**
+   * An exclusive lock: others may neither write nor lock {@code table}.
+   *
+   * @param table the table name
+   * @return the lock
+   */
   public static TableLock exclusive(String table) {
     return new TableLock(table, TableLockMode.EXCLUSIVE);
   }

@@ -30,6 +30,11 @@ public interface ExternalTransaction {
   /** Called when the owner's transaction has ended. */
   @FunctionalInterface
   interface CompletionListener {
+    /**
+     * Called once the application's transaction has ended.
+     *
+     * @param committed true when it committed, false when it rolled back
+     */
     void afterCompletion(boolean committed);
   }
 }

@@ -34,22 +34,52 @@ public record TransactionOptions(
     return defaults();
   }
 
+  /**
+   * The defaults at isolation {@code level}.
+   *
+   * @param level the level to run at
+   * @return the options
+   */
   public static TransactionOptions isolation(Isolation level) {
     return defaults().withIsolation(level);
   }
 
+  /**
+   * These options at isolation {@code level} (null: the connection's own level, or the outer transaction's).
+   *
+   * @param level the level, or null
+   * @return new options
+   */
   public TransactionOptions withIsolation(Isolation level) {
     return new TransactionOptions(level, readOnly, retryPolicy, sqliteWriteLockFirst);
   }
 
+  /**
+   * These options, read-only or not.
+   *
+   * @param value true for a read-only transaction
+   * @return new options
+   */
   public TransactionOptions withReadOnly(boolean value) {
     return new TransactionOptions(isolation, value, retryPolicy, sqliteWriteLockFirst);
   }
 
+  /**
+   * These options retried under {@code policy} (outermost transactions only).
+   *
+   * @param policy the retry policy
+   * @return new options
+   */
   public TransactionOptions withRetry(RetryPolicy policy) {
     return new TransactionOptions(isolation, readOnly, policy, sqliteWriteLockFirst);
   }
 
+  /**
+   * Whether a SQLite transaction begins with {@code BEGIN IMMEDIATE} (by default: when not read-only), so it cannot fail with SQLITE_BUSY when it first writes.
+   *
+   * @param value true for BEGIN IMMEDIATE, false for a deferred BEGIN
+   * @return new options
+   */
   public TransactionOptions withSqliteWriteLockFirst(boolean value) {
     return new TransactionOptions(isolation, readOnly, retryPolicy, value);
   }

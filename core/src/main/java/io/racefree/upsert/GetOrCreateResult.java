@@ -11,6 +11,12 @@ public final class GetOrCreateResult {
   private final Row row;
   private final boolean created;
 
+  /**
+   * A result.
+   *
+   * @param row the row found or created, not null
+   * @param created true when this call inserted it
+   */
   public GetOrCreateResult(Row row, boolean created) {
     this.row = Objects.requireNonNull(row, "row");
     this.created = created;

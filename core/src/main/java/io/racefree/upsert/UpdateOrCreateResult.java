@@ -13,6 +13,13 @@ public final class UpdateOrCreateResult {
   private final boolean created;
   private final boolean updated;
 
+  /**
+   * A result; a row is never both created and updated by one call.
+   *
+   * @param row the row as it is after the call, not null
+   * @param created true when this call inserted it
+   * @param updated true when this call changed an existing row
+   */
   public UpdateOrCreateResult(Row row, boolean created, boolean updated) {
     if (created && updated) {
       throw new IllegalArgumentException("a row is either created or updated, not both");
@@ -22,6 +29,11 @@ public final class UpdateOrCreateResult {
     this.updated = updated;
   }
 
+  /**
+   * The row as it is after the call.
+   *
+   * @return the row
+   */
   public Row row() {
     return row;
   }
@@ -36,6 +48,13 @@ public final class UpdateOrCreateResult {
     return updated;
   }
 
+  /**
+   * The row as a record (see {@link Row#as}).
+   *
+   * @param <R> the record type
+   * @param recordType the record class whose components name columns
+   * @return the record
+   */
   public <R extends Record> R as(Class<R> recordType) {
     return row.as(recordType);
   }
