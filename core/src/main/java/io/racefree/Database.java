@@ -225,7 +225,7 @@ public final class Database implements Upserts, GuardedUpdates {
       return new GetOrCreateResult(existing.get(), false);
     }
     UpsertOptions insertFirst = (options == null ? UpsertOptions.defaults() : options).withInsertFirst();
-    return withTransaction(transaction, tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
+    return transactions.runOneCall(transaction, tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
   }
 
   /** {@link Transaction#updateOrCreate} in its own transaction, retried under {@link RetryPolicy#standard()}. */
@@ -239,7 +239,7 @@ public final class Database implements Upserts, GuardedUpdates {
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions options,
       TransactionOptions transaction) {
-    return withTransaction(transaction,
+    return transactions.runOneCall(transaction,
         tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
   }
 
@@ -254,7 +254,7 @@ public final class Database implements Upserts, GuardedUpdates {
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Assignments updates, Map<String, ?> createDefaults, UpsertOptions options,
       TransactionOptions transaction) {
-    return withTransaction(transaction,
+    return transactions.runOneCall(transaction,
         tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
   }
 

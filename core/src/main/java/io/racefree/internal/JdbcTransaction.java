@@ -81,6 +81,14 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
     return depth;
   }
 
+  /**
+   * True in the outermost level of a transaction racefree began for one call of its own: a failed
+   * statement there ends the call and the transaction, so PostgreSQL needs no savepoint around it.
+   */
+  public boolean failedStatementEndsTheCall() {
+    return depth == 0 && state.oneCall() && !state.joined();
+  }
+
   @Override
   public void onCommit(Runnable hook) {
     checkUsable("onCommit");

@@ -42,6 +42,22 @@ public final class TransactionRunner {
    */
   public <T, X extends Exception> T run(TransactionOptions options, TransactionCallback<T, X> callback)
       throws X {
+    return run(options, callback, false);
+  }
+
+  /**
+   * {@link #run} for one call of racefree's own ({@code db.getOrCreate}, say) whose callback runs
+   * nothing after a failed statement: in a transaction racefree begins, its writes need no
+   * savepoint (two round trips fewer on PostgreSQL). Joined to the application's transaction it
+   * runs as {@link #run} does.
+   */
+  public <T, X extends Exception> T runOneCall(TransactionOptions options, TransactionCallback<T, X> callback)
+      throws X {
+    return run(options, callback, true);
+  }
+
+  private <T, X extends Exception> T run(TransactionOptions options, TransactionCallback<T, X> callback,
+      boolean oneCall) throws X {
     ConnectionLease lease = connections.lease(context.dialect().kind());
     RetryPolicy policy = options.retryPolicy();
     if (lease.inOwnersTransaction()) {
@@ -63,7 +79,7 @@ public final class TransactionRunner {
         }
         ConnectionLease current = lease;
         lease = null;
-        committed = runOnce(current, options, callback);
+        committed = runOnce(current, options, callback, oneCall);
       } catch (RacefreeException failure) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - firstStarted);
         boolean retry = policy.shouldRetry(decisive(failure), attempt, elapsed);
@@ -116,15 +132,19 @@ public final class TransactionRunner {
   }
 
   private <T, X extends Exception> Committed<T> runOnce(
-      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback) throws X {
+      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback, boolean oneCall)
+      throws X {
     Connection connection = lease.connection();
     JdbcTransaction transaction = null;
     Throwable failure = null;
     boolean committed = false;
     try {
       Isolation isolation = TransactionControl.begin(connection, context.dialect(), options, lease.saved());
-      transaction =
-          new JdbcTransaction(context, connection, new TransactionState(), options, isolation, 0);
+      TransactionState state = new TransactionState();
+      if (oneCall) {
+        state.markOneCall();
+      }
+      transaction = new JdbcTransaction(context, connection, state, options, isolation, 0);
       T value = callback.withTransaction(transaction);
       committed = finish(connection, transaction);
       return new Committed<>(value, transaction.hooks());

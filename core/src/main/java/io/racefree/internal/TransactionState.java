@@ -18,6 +18,7 @@ final class TransactionState {
   private final String savepointPrefix;
   private final boolean joined;
   private boolean ownerEndVisible = true;
+  private boolean oneCall;
 
   /** The state of a transaction racefree began. */
   TransactionState() {
@@ -37,6 +38,19 @@ final class TransactionState {
   /** The prefix of the savepoints of nested transactions, unique within the connection's transaction. */
   String savepointPrefix() {
     return savepointPrefix;
+  }
+
+  /**
+   * Marks a transaction racefree began for one call of its own (such as {@code db.getOrCreate}):
+   * no code runs in it after a failed statement, so nothing needs a savepoint's protection.
+   */
+  void markOneCall() {
+    oneCall = true;
+  }
+
+  /** See {@link #markOneCall()}. */
+  boolean oneCall() {
+    return oneCall;
   }
 
   /** True when the application, not racefree, owns the transaction. */

@@ -82,7 +82,7 @@ final class Writes {
   }
 
   static <T> T inSavepointOnPostgres(UpsertCall call, java.util.function.Function<JdbcHandle, T> work) {
-    if (!call.dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION)) {
+    if (!call.dialect().supports(Feature.FAILED_STATEMENT_ABORTS_TRANSACTION) || call.tx().failedStatementEndsTheCall()) {
       return work.apply(call.tx());
     }
     return call.tx().nested(work::apply);
