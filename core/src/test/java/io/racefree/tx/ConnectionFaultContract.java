@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.racefree.Database;
 import io.racefree.error.CommitOutcomeUnknownException;
 import io.racefree.error.ConnectionLostException;
-import io.racefree.support.AbstractDataSource;
+import io.racefree.support.ObservingDataSource;
 import io.racefree.testing.SessionProbe;
 import io.racefree.testing.db.TestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,24 +72,13 @@ abstract class ConnectionFaultContract {
     }
   }
 
-  /** The test database's connections, each counting a call of abort() before passing it on. */
+  /** The test database's connections, counting the calls of abort(). */
   DataSource recordingAborts(DataSource target) {
-    return new AbstractDataSource() {
-      @Override
-      public Connection getConnection() throws SQLException {
-        Connection connection = target.getConnection();
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("abort")) {
-                aborted.incrementAndGet();
-              }
-              try {
-                return method.invoke(connection, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return new ObservingDataSource(target, (method, args, result) -> {
+      if (method.getName().equals("abort")) {
+        aborted.incrementAndGet();
       }
-    };
+      return result;
+    });
   }
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.racefree.Database;
 import io.racefree.error.UniqueViolationException;
-import io.racefree.support.AbstractDataSource;
+import io.racefree.support.ObservingDataSource;
 import io.racefree.testing.db.TestDatabase;
 import io.racefree.testing.db.TestDatabases;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,38 +72,22 @@ class PostgresOneCallIT {
     assertThat(db.list("tag", Map.of())).extracting(row -> row.getString("name")).containsExactlyInAnyOrder("a", "b");
   }
 
-  /** The test database's connections, each recording the SQL it prepares or executes. */
+  /** The test database's connections, recording the SQL each prepares or executes. */
   private DataSource recordingStatements(DataSource target) {
-    return new AbstractDataSource() {
-      @Override
-      public Connection getConnection() throws SQLException {
-        Connection connection = target.getConnection();
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              Object result = invoke(method, connection, args);
-              if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+    return new ObservingDataSource(target, (method, args, result) -> {
+      if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+        statements.add(sql);
+      }
+      if (method.getName().equals("createStatement") && result instanceof Statement statement) {
+        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+            (proxy, executed, executedArgs) -> {
+              if (executed.getName().startsWith("execute") && executedArgs != null && executedArgs[0] instanceof String sql) {
                 statements.add(sql);
               }
-              if (method.getName().equals("createStatement") && result instanceof java.sql.Statement statement) {
-                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {java.sql.Statement.class},
-                    (p, m, a) -> {
-                      if (m.getName().startsWith("execute") && a != null && a[0] instanceof String sql) {
-                        statements.add(sql);
-                      }
-                      return invoke(m, statement, a);
-                    });
-              }
-              return result;
+              return ObservingDataSource.invoke(executed, statement, executedArgs);
             });
       }
-    };
-  }
-
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+      return result;
+    });
   }
 }
