@@ -66,6 +66,34 @@ abstract class ConnectionFaultContract {
     assertThat(db.list("item", Map.of())).isEmpty();
   }
 
+  /** Through HikariCP with one connection: the pool evicts the aborted one and the next call works. */
+  @Test
+  void aPoolOfOneHandsOutAFreshConnectionAfterTheKilledOneWasAborted() throws SQLException {
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl(testDatabase.jdbcUrl());
+    config.setUsername(testDatabase.user());
+    config.setPassword(testDatabase.password());
+    config.setMaximumPoolSize(1);
+    try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        Connection observer = testDatabase.connect()) {
+      Database pooled = Database.of(recordingAborts(pool));
+      long[] killed = new long[1];
+      try {
+        pooled.useTransaction(tx -> {
+          killed[0] = SessionProbe.of(tx.connection()).sessionId();
+          execute(observer, killSql(killed[0]));
+          tx.list("item", Map.of());
+        });
+      } catch (ConnectionLostException expected) {
+        // the kill, typed
+      }
+      assertThat(aborted).hasValue(1);
+      long next = pooled.withSession(session -> SessionProbe.of(session.connection()).sessionId());
+      assertThat(next).as("a new server session, not the killed one").isNotEqualTo(killed[0]);
+      assertThat(pooled.list("item", Map.of())).isEmpty();
+    }
+  }
+
   static void execute(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
