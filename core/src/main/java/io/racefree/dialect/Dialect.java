@@ -150,6 +150,16 @@ public abstract class Dialect {
    */
   public abstract String isolationQuery();
 
+  /**
+   * The session setting that bounds lock waits, where {@link Feature#LOCK_TIMEOUT_SETTING} is
+   * supported.
+   *
+   * @return the setting, or null where the engine has none
+   */
+  public LockWaitSetting lockWaitSetting() {
+    return null;
+  }
+
   /** Parses what {@link #isolationQuery()} returned. */
   public Isolation parseServerIsolation(String reported) {
     return Isolation.parse(reported.replace('-', ' ').toUpperCase(Locale.ROOT));

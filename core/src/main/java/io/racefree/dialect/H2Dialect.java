@@ -51,6 +51,12 @@ public final class H2Dialect extends Dialect {
     return NamedLockKind.LOCK_TABLE_ROW;
   }
 
+  /** {@code SET LOCK_TIMEOUT} in milliseconds, for the session. */
+  @Override
+  public LockWaitSetting lockWaitSetting() {
+    return new LockWaitSetting("SELECT LOCK_TIMEOUT()", "SET LOCK_TIMEOUT ?", false, false, false);
+  }
+
   @Override
   public String isolationQuery() {
     return "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()";

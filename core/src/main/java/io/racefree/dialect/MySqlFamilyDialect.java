@@ -32,6 +32,13 @@ abstract class MySqlFamilyDialect extends Dialect {
     return isolation == Isolation.SERIALIZABLE;
   }
 
+  /** {@code innodb_lock_wait_timeout} in whole seconds, for the session. */
+  @Override
+  public LockWaitSetting lockWaitSetting() {
+    return new LockWaitSetting("SELECT @@SESSION.innodb_lock_wait_timeout",
+        "SET SESSION innodb_lock_wait_timeout = ?", true, false, false);
+  }
+
   @Override
   public boolean catalogIsDatabase() {
     return true;

@@ -94,6 +94,13 @@ public final class PostgresDialect extends Dialect {
     return "SHOW transaction_isolation";
   }
 
+  /** {@code lock_timeout} in milliseconds, set with {@code set_config(..., true)}: a SET LOCAL. */
+  @Override
+  public LockWaitSetting lockWaitSetting() {
+    return new LockWaitSetting("SELECT current_setting('lock_timeout')",
+        "SELECT set_config('lock_timeout', ?, true)", false, true, true);
+  }
+
   @Override
   ValueBinding valueBinding() {
     return ValueBinding.POSTGRESQL;

@@ -66,4 +66,15 @@ class DialectsTest {
     assertThat(maria.quote("account")).isEqualTo("`account`");
     assertThatThrownBy(() -> maria.quote("a`b")).isInstanceOf(InvalidRequestException.class);
   }
+
+  @Test
+  void aLockWaitSettingExistsExactlyWhereTheFeatureIsDeclared() {
+    for (DatabaseKind kind : DatabaseKind.values()) {
+      Dialect dialect = Dialects.of(kind, ServerVersion.parse("99.0"));
+      assertThat(dialect.lockWaitSetting() != null).as(kind.toString())
+          .isEqualTo(dialect.supports(Feature.LOCK_TIMEOUT_SETTING));
+    }
+    Dialect galera = new GaleraDialect(ServerVersion.parse("10.11.19-MariaDB"), 3, "Primary", "26.4");
+    assertThat(galera.lockWaitSetting() != null).isEqualTo(galera.supports(Feature.LOCK_TIMEOUT_SETTING));
+  }
 }
