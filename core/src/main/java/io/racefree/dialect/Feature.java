@@ -50,6 +50,8 @@ public enum Feature {
   LOCK_TIMEOUT_SETTING,
   /** A real table lock that excludes other writers until the transaction ends. */
   TABLE_LOCK,
+  /** {@code LOCK TABLES ... NOWAIT} (MariaDB 10.3+): fail at once instead of waiting for a table. */
+  LOCK_TABLES_NOWAIT,
   /** Transaction-scoped advisory locks (PostgreSQL pg_advisory_xact_lock). */
   ADVISORY_XACT_LOCK,
   /** Session-scoped named locks (PostgreSQL pg_advisory_lock, MySQL family GET_LOCK). */

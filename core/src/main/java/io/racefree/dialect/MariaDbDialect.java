@@ -32,7 +32,7 @@ public class MariaDbDialect extends MySqlFamilyDialect {
       into.add(INSERT_RETURNING);
     }
     if (version.atLeast(10, 3)) {
-      into.addAll(Set.of(NOWAIT, WAIT_SECONDS));
+      into.addAll(Set.of(NOWAIT, WAIT_SECONDS, LOCK_TABLES_NOWAIT));
     }
     if (version.atLeast(10, 6)) {
       into.addAll(Set.of(SKIP_LOCKED, LIMIT_AFTER_SKIP_LOCKED));

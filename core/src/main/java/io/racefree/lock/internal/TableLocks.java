@@ -1,7 +1,6 @@
 package io.racefree.lock.internal;
 
 import io.racefree.Transaction;
-import io.racefree.dialect.DatabaseKind;
 import io.racefree.dialect.Feature;
 import io.racefree.internal.JdbcTransaction;
 import io.racefree.internal.TableInfo;
@@ -89,7 +88,7 @@ public final class TableLocks {
           + " transaction, and this transaction has already " + (tx.depth() > 0 ? "opened a savepoint"
               : "run statements"), "call lockTables first in the outermost transaction");
     }
-    if (noWait && !(tx.dialect().kind() == DatabaseKind.MARIADB && tx.dialect().supports(Feature.NOWAIT))) {
+    if (noWait && !tx.dialect().supports(Feature.LOCK_TABLES_NOWAIT)) {
       throw LockSupport.unsupported(tx, task, "has no LOCK TABLES ... NOWAIT", "lock without noWait");
     }
     StringJoiner list = new StringJoiner(", ", "LOCK TABLES ", noWait ? " NOWAIT" : "");
