@@ -151,6 +151,26 @@ public abstract class Dialect {
   public abstract String isolationQuery();
 
   /**
+   * Whether table locks are MySQL's {@code LOCK TABLES}: it commits the open transaction, and until
+   * the locks go the session may touch only the locked tables.
+   *
+   * @return true on the MySQL family
+   */
+  public boolean tableLocksAreLockTablesStatements() {
+    return false;
+  }
+
+  /**
+   * The statement that inserts a row of default values only.
+   *
+   * @param tableSql the table, checked and quoted
+   * @return the statement ({@code INSERT INTO t DEFAULT VALUES} unless the engine spells it otherwise)
+   */
+  public String insertDefaultsSql(String tableSql) {
+    return "INSERT INTO " + tableSql + " DEFAULT VALUES";
+  }
+
+  /**
    * The session setting that bounds lock waits, where {@link Feature#LOCK_TIMEOUT_SETTING} is
    * supported.
    *

@@ -32,6 +32,17 @@ abstract class MySqlFamilyDialect extends Dialect {
     return isolation == Isolation.SERIALIZABLE;
   }
 
+  @Override
+  public boolean tableLocksAreLockTablesStatements() {
+    return true;
+  }
+
+  /** MySQL has no {@code DEFAULT VALUES}: {@code INSERT INTO t () VALUES ()}. */
+  @Override
+  public String insertDefaultsSql(String tableSql) {
+    return "INSERT INTO " + tableSql + " () VALUES ()";
+  }
+
   /** {@code innodb_lock_wait_timeout} in whole seconds, for the session. */
   @Override
   public LockWaitSetting lockWaitSetting() {

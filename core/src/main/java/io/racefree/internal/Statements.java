@@ -58,9 +58,7 @@ public final class Statements {
   /** {@code INSERT INTO t (a, b) VALUES (?, ?)}, or the engine's form for a row of defaults. */
   public static String insertSql(TableInfo table, ColumnValues values, Dialect dialect) {
     if (values.columns().isEmpty()) {
-      return dialect.kind().isMySqlFamily()
-          ? "INSERT INTO " + table.sql() + " () VALUES ()"
-          : "INSERT INTO " + table.sql() + " DEFAULT VALUES";
+      return dialect.insertDefaultsSql(table.sql());
     }
     return "INSERT INTO " + table.sql() + " (" + values.quotedList(dialect) + ") VALUES ("
         + values.placeholders() + ")";

@@ -45,7 +45,7 @@ public final class TableLocks {
           "lock every table the transaction needs in one lockTables call");
     }
     List<Resolved> resolved = resolve(tx, locks, task);
-    if (tx.dialect().kind().isMySqlFamily()) {
+    if (tx.dialect().tableLocksAreLockTablesStatements()) {
       lockMySql(tx, resolved, noWait, task);
     } else {
       lockPostgres(tx, resolved, noWait, task);
@@ -111,7 +111,7 @@ public final class TableLocks {
    * table it did not lock (the server would answer error 1100).
    */
   static void checkTouchable(JdbcTransaction tx, TableInfo table, String task) {
-    if (!tx.dialect().kind().isMySqlFamily()) {
+    if (!tx.dialect().tableLocksAreLockTablesStatements()) {
       return;
     }
     LockedTables locked = tx.existingParticipant(LockedTables.class);
