@@ -68,17 +68,31 @@ public final class Database implements Upserts, GuardedUpdates {
     this.sessions = new SessionRunner(context, connections);
   }
 
-  /** A database whose dialect is detected from one connection of {@code dataSource}. */
+  /**
+   * A database whose dialect is detected from one connection of {@code dataSource}.
+   *
+   * @param dataSource where connections come from
+   * @return the database
+   */
   public static Database of(DataSource dataSource) {
     return builder(dataSource).build();
   }
 
-  /** A builder for a database on {@code dataSource}: dialect, engine, listener, joining. */
+  /**
+   * A builder for a database on {@code dataSource}: dialect, engine, listener, joining.
+   *
+   * @param dataSource where connections come from
+   * @return the builder
+   */
   public static Builder builder(DataSource dataSource) {
     return new Builder(dataSource);
   }
 
-  /** The dialect: engine, server version and capabilities. */
+  /**
+   * The dialect: engine, server version and capabilities.
+   *
+   * @return the dialect
+   */
   public Dialect dialect() {
     return context.dialect();
   }
@@ -93,6 +107,9 @@ public final class Database implements Upserts, GuardedUpdates {
    * transaction ends, so {@link Transaction#onCommit} and MariaDB/MySQL named locks are refused
    * there. With auto-commit on, racefree runs transactions of its own on the connection, as usual.
    * The returned database shares this one's dialect and catalog; use it on the connection's thread.
+   *
+   * @param connection a connection the caller owns and keeps open
+   * @return the database
    */
   public Database on(Connection connection) {
     CallerConnection caller = new CallerConnection(connection);
@@ -103,13 +120,20 @@ public final class Database implements Upserts, GuardedUpdates {
    * This database taking part in the application's transactions as {@code transactions} reports
    * them (see {@link ExternalTransactions}); what {@link Builder#joining} sets, for an existing
    * database. The returned database shares this one's data source, dialect and catalog.
+   *
+   * @param transactions reports the application's current transaction, if any
+   * @return the database
    */
   public Database joining(ExternalTransactions transactions) {
     return new Database(dataSource, autoCommitOffIsIdle, java.util.Objects.requireNonNull(transactions, "transactions"),
         context.dialect(), context.catalog(), context.events());
   }
 
-  /** The data source connections come from. */
+  /**
+   * The data source connections come from.
+   *
+   * @return the data source
+   */
   public DataSource dataSource() {
     return dataSource;
   }
@@ -119,7 +143,14 @@ public final class Database implements Upserts, GuardedUpdates {
     context.catalog().refresh();
   }
 
-  /** Runs {@code callback} in a transaction with default options and returns its value. */
+  /**
+   * Runs {@code callback} in a transaction with default options and returns its value.
+   *
+   * @param <T> the callback's result type
+   * @param <X> the checked exception the callback may throw
+   * @param callback the work; it may throw its own checked exception
+   * @return what the callback returned
+   */
   public <T, X extends Exception> T withTransaction(TransactionCallback<T, X> callback) throws X {
     return withTransaction(TransactionOptions.defaults(), callback);
   }
@@ -131,18 +162,35 @@ public final class Database implements Upserts, GuardedUpdates {
    * exception rolls the transaction back and reaches the caller unwrapped (a checked exception of
    * the callback as it was thrown; a {@link java.sql.SQLException} from raw JDBC in the callback is
    * translated, like racefree's own statements, so that a deadlock there is retried too).
+   *
+   * @param <T> the callback's result type
+   * @param <X> the checked exception the callback may throw
+   * @param options isolation, access mode and retry policy
+   * @param callback the work; it may throw its own checked exception
+   * @return what the callback returned
    */
   public <T, X extends Exception> T withTransaction(
       TransactionOptions options, TransactionCallback<T, X> callback) throws X {
     return transactions.run(options, callback);
   }
 
-  /** {@link #withTransaction(TransactionCallback)} for a callback that returns nothing. */
+  /**
+   * {@link #withTransaction(TransactionCallback)} for a callback that returns nothing.
+   *
+   * @param <X> the checked exception the callback may throw
+   * @param callback the work; it may throw its own checked exception
+   */
   public <X extends Exception> void useTransaction(TransactionConsumer<X> callback) throws X {
     useTransaction(TransactionOptions.defaults(), callback);
   }
 
-  /** {@link #withTransaction(TransactionOptions, TransactionCallback)} for a callback that returns nothing. */
+  /**
+   * {@link #withTransaction(TransactionOptions, TransactionCallback)} for a callback that returns nothing.
+   *
+   * @param <X> the checked exception the callback may throw
+   * @param options isolation, access mode and retry policy
+   * @param callback the work; it may throw its own checked exception
+   */
   public <X extends Exception> void useTransaction(
       TransactionOptions options, TransactionConsumer<X> callback) throws X {
     withTransaction(options, tx -> {
@@ -154,12 +202,22 @@ public final class Database implements Upserts, GuardedUpdates {
   /**
    * Runs {@code callback} on an auto-commit connection (each statement commits on its own) and
    * returns its value; an exception of the callback reaches the caller unwrapped.
+   *
+   * @param <T> the callback's result type
+   * @param <X> the checked exception the callback may throw
+   * @param callback the work; it may throw its own checked exception
+   * @return what the callback returned
    */
   public <T, X extends Exception> T withSession(SessionCallback<T, X> callback) throws X {
     return sessions.run(callback);
   }
 
-  /** {@link #withSession} for a callback that returns nothing. */
+  /**
+   * {@link #withSession} for a callback that returns nothing.
+   *
+   * @param <X> the checked exception the callback may throw
+   * @param callback the work; it may throw its own checked exception
+   */
   public <X extends Exception> void useSession(SessionConsumer<X> callback) throws X {
     withSession(session -> {
       callback.useSession(session);
@@ -167,32 +225,69 @@ public final class Database implements Upserts, GuardedUpdates {
     });
   }
 
-  /** {@link Handle#get} as a single auto-committed statement. */
+  /**
+   * {@link Handle#get} as a single auto-committed statement.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the row
+   */
   public Row get(String table, Map<String, ?> lookup) {
     return withSession(session -> session.get(table, lookup));
   }
 
-  /** {@link Handle#find} as a single auto-committed statement. */
+  /**
+   * {@link Handle#find} as a single auto-committed statement.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the row, or empty when none matches
+   */
   public Optional<Row> find(String table, Map<String, ?> lookup) {
     return withSession(session -> session.find(table, lookup));
   }
 
-  /** {@link Handle#list} as a single auto-committed statement. */
+  /**
+   * {@link Handle#list} as a single auto-committed statement.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the matching rows
+   */
   public List<Row> list(String table, Map<String, ?> lookup) {
     return withSession(session -> session.list(table, lookup));
   }
 
-  /** {@link Handle#insert(String, Map)} as a single auto-committed statement. */
+  /**
+   * {@link Handle#insert(String, Map)} as a single auto-committed statement.
+   *
+   * @param table the table, checked against the catalog
+   * @param values column to value to write
+   * @return the row
+   */
   public Row insert(String table, Map<String, ?> values) {
     return withSession(session -> session.insert(table, values));
   }
 
-  /** {@link Handle#update(String, Map, Map)} as a single auto-committed statement. */
+  /**
+   * {@link Handle#update(String, Map, Map)} as a single auto-committed statement.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param values column to value to write
+   * @return how many rows matched
+   */
   public int update(String table, Map<String, ?> lookup, Map<String, ?> values) {
     return withSession(session -> session.update(table, lookup, values));
   }
 
-  /** {@link Handle#delete} as a single auto-committed statement. */
+  /**
+   * {@link Handle#delete} as a single auto-committed statement.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return how many rows matched
+   */
   public int delete(String table, Map<String, ?> lookup) {
     return withSession(session -> session.delete(table, lookup));
   }
@@ -205,6 +300,12 @@ public final class Database implements Upserts, GuardedUpdates {
    * read; otherwise the row is created (or the concurrent winner's row found) in a transaction at
    * the connection's isolation level, retried under {@link RetryPolicy#standard()}: suppliers in
    * {@code defaults} may run more than once.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return the row, and whether this call created it
    */
   @Override
   public GetOrCreateResult getOrCreate(
@@ -215,6 +316,13 @@ public final class Database implements Upserts, GuardedUpdates {
   /**
    * {@link #getOrCreate(String, Map, Map, UpsertOptions)} with the creating transaction run under
    * {@code transaction} (its isolation level, its retry policy and listener).
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @param options how the call may go about it (see UpsertOptions)
+   * @param transaction the options of the transaction racefree runs the call in (isolation, retry policy and listener)
+   * @return the row, and whether this call created it
    */
   public GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup, Map<String, ?> defaults,
       UpsertOptions options, TransactionOptions transaction) {
@@ -228,14 +336,33 @@ public final class Database implements Upserts, GuardedUpdates {
     return transactions.runOneCall(transaction, tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
   }
 
-  /** {@link Transaction#updateOrCreate} in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  /**
+   * {@link Transaction#updateOrCreate} in its own transaction, retried under {@link RetryPolicy#standard()}.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param updates column to value applied to an existing row
+   * @param createDefaults columns written besides the lookup when the row is created; null means the updates
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return the row as stored afterwards, and whether it was created or updated
+   */
   @Override
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions options) {
     return updateOrCreate(table, lookup, updates, createDefaults, options, upsertTransaction());
   }
 
-  /** {@link Transaction#updateOrCreate} in its own transaction, run under {@code transaction}. */
+  /**
+   * {@link Transaction#updateOrCreate} in its own transaction, run under {@code transaction}.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param updates column to value applied to an existing row
+   * @param createDefaults columns written besides the lookup when the row is created; null means the updates
+   * @param options how the call may go about it (see UpsertOptions)
+   * @param transaction the options of the transaction racefree runs the call in (isolation, retry policy and listener)
+   * @return the row as stored afterwards, and whether it was created or updated
+   */
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions options,
       TransactionOptions transaction) {
@@ -243,14 +370,33 @@ public final class Database implements Upserts, GuardedUpdates {
         tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
   }
 
-  /** "Increment or create" in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  /**
+   * "Increment or create" in its own transaction, retried under {@link RetryPolicy#standard()}.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param updates what to apply, atomically, to an existing row
+   * @param createDefaults columns written besides the lookup when the row is created; null means the updates
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return the row as stored afterwards, and whether it was created or updated
+   */
   @Override
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Assignments updates, Map<String, ?> createDefaults, UpsertOptions options) {
     return updateOrCreate(table, lookup, updates, createDefaults, options, upsertTransaction());
   }
 
-  /** "Increment or create" in its own transaction, run under {@code transaction}. */
+  /**
+   * "Increment or create" in its own transaction, run under {@code transaction}.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param updates what to apply, atomically, to an existing row
+   * @param createDefaults columns written besides the lookup when the row is created; null means the updates
+   * @param options how the call may go about it (see UpsertOptions)
+   * @param transaction the options of the transaction racefree runs the call in (isolation, retry policy and listener)
+   * @return the row as stored afterwards, and whether it was created or updated
+   */
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Assignments updates, Map<String, ?> createDefaults, UpsertOptions options,
       TransactionOptions transaction) {
@@ -258,27 +404,61 @@ public final class Database implements Upserts, GuardedUpdates {
         tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
   }
 
-  /** {@link Transaction#getOrCreateAll} in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  /**
+   * {@link Transaction#getOrCreateAll} in its own transaction, retried under {@link RetryPolicy#standard()}.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookups the lookups, one result each, in this order
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return one result per lookup, in order
+   */
   @Override
   public List<GetOrCreateResult> getOrCreateAll(String table, List<? extends Map<String, ?>> lookups,
       Map<String, ?> defaults, UpsertOptions options) {
     return getOrCreateAll(table, lookups, defaults, options, upsertTransaction());
   }
 
-  /** {@link Transaction#getOrCreateAll} in its own transaction, run under {@code transaction}. */
+  /**
+   * {@link Transaction#getOrCreateAll} in its own transaction, run under {@code transaction}.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookups the lookups, one result each, in this order
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @param options how the call may go about it (see UpsertOptions)
+   * @param transaction the options of the transaction racefree runs the call in (isolation, retry policy and listener)
+   * @return one result per lookup, in order
+   */
   public List<GetOrCreateResult> getOrCreateAll(String table, List<? extends Map<String, ?>> lookups,
       Map<String, ?> defaults, UpsertOptions options, TransactionOptions transaction) {
     return withTransaction(transaction, tx -> tx.getOrCreateAll(table, lookups, defaults, options));
   }
 
-  /** {@link Transaction#updateOrCreateAll} in its own transaction, retried under {@link RetryPolicy#standard()}. */
+  /**
+   * {@link Transaction#updateOrCreateAll} in its own transaction, retried under {@link RetryPolicy#standard()}.
+   *
+   * @param table the table, checked against the catalog
+   * @param rows the rows, each holding its lookup columns and the values to write
+   * @param lookupColumns the columns that identify each row
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return one result per row, in order
+   */
   @Override
   public List<UpdateOrCreateResult> updateOrCreateAll(String table,
       List<? extends Map<String, ?>> rows, List<String> lookupColumns, UpsertOptions options) {
     return updateOrCreateAll(table, rows, lookupColumns, options, upsertTransaction());
   }
 
-  /** {@link Transaction#updateOrCreateAll} in its own transaction, run under {@code transaction}. */
+  /**
+   * {@link Transaction#updateOrCreateAll} in its own transaction, run under {@code transaction}.
+   *
+   * @param table the table, checked against the catalog
+   * @param rows the rows, each holding its lookup columns and the values to write
+   * @param lookupColumns the columns that identify each row
+   * @param options how the call may go about it (see UpsertOptions)
+   * @param transaction the options of the transaction racefree runs the call in (isolation, retry policy and listener)
+   * @return one result per row, in order
+   */
   public List<UpdateOrCreateResult> updateOrCreateAll(String table,
       List<? extends Map<String, ?>> rows, List<String> lookupColumns, UpsertOptions options,
       TransactionOptions transaction) {
@@ -299,12 +479,24 @@ public final class Database implements Upserts, GuardedUpdates {
    * released when the callback returns or throws (if the release fails the connection is aborted,
    * never pooled holding it). PostgreSQL {@code pg_advisory_lock}, MariaDB/MySQL {@code GET_LOCK};
    * SQLite and H2 have no session lock: {@link io.racefree.error.UnsupportedFeatureException}.
+   *
+   * @param <T> the callback's result type
+   * @param <X> the checked exception the callback may throw
+   * @param name the lock's name, any string
+   * @param callback the work; it may throw its own checked exception
+   * @return what the callback returned
    */
   public <T, X extends Exception> T withLock(String name, SessionCallback<T, X> callback) throws X {
     return SessionLocks.withLock(sessions, dialect(), name, callback);
   }
 
-  /** {@link #withLock} for a callback that returns nothing. */
+  /**
+   * {@link #withLock} for a callback that returns nothing.
+   *
+   * @param <X> the checked exception the callback may throw
+   * @param name the lock's name, any string
+   * @param callback the work; it may throw its own checked exception
+   */
   public <X extends Exception> void useLock(String name, SessionConsumer<X> callback) throws X {
     withLock(name, session -> {
       callback.useSession(session);
@@ -312,7 +504,15 @@ public final class Database implements Upserts, GuardedUpdates {
     });
   }
 
-  /** {@link Transaction#update(String, Map, Assignments, Guard)} as one auto-committed statement. */
+  /**
+   * {@link Transaction#update(String, Map, Assignments, Guard)} as one auto-committed statement.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param assignments what to write
+   * @param guard the condition the row must meet to be written
+   * @return how many rows matched
+   */
   @Override
   public int update(String table, Map<String, ?> lookup, Assignments assignments, Guard guard) {
     return sessions.runJdbc(session -> AtomicUpdates.update(session, table, lookup, assignments, guard));
@@ -380,6 +580,9 @@ public final class Database implements Upserts, GuardedUpdates {
      * Takes part in the application's transactions: whenever {@code transactions} reports one on
      * the calling thread, racefree works on its connection (see {@link ExternalTransaction}) instead
      * of borrowing one from the data source. Integrations such as racefree-spring set this.
+     *
+     * @param transactions reports the application's current transaction, if any
+     * @return the builder
      */
     public Builder joining(ExternalTransactions transactions) {
       this.externals = transactions;
@@ -414,7 +617,11 @@ public final class Database implements Upserts, GuardedUpdates {
       return this;
     }
 
-    /** The database, its dialect detected from one connection unless set. */
+    /**
+     * The database, its dialect detected from one connection unless set.
+     *
+     * @return the database
+     */
     public Database build() {
       Dialect chosen = dialect != null ? dialect : detect();
       return new Database(dataSource, autoCommitOffIsIdle, externals, chosen, new Catalog(chosen), new Events(listener));

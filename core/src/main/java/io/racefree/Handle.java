@@ -17,10 +17,18 @@ import java.util.Optional;
  * invalid after the callback returns.
  */
 public interface Handle {
-  /** The database this handle belongs to. */
+  /**
+   * The database this handle belongs to.
+   *
+   * @return the database
+   */
   Database database();
 
-  /** The database's dialect: its engine, version and capabilities. */
+  /**
+   * The database's dialect: its engine, version and capabilities.
+   *
+   * @return the dialect
+   */
   Dialect dialect();
 
   /**
@@ -30,13 +38,30 @@ public interface Handle {
   Connection connection();
 
   /** The one row matching {@code lookup}; {@link io.racefree.error.NotFoundException} if none,
-   * {@link io.racefree.error.TooManyRowsException} if several. */
+   * {@link io.racefree.error.TooManyRowsException} if several.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the row
+   */
   Row get(String table, Map<String, ?> lookup);
 
-  /** The row matching {@code lookup}, empty if none, TooManyRowsException if several. */
+  /**
+   * The row matching {@code lookup}, empty if none, TooManyRowsException if several.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the row, or empty when none matches
+   */
   Optional<Row> find(String table, Map<String, ?> lookup);
 
-  /** Every row matching {@code lookup} (all rows when it is empty), in primary-key order. */
+  /**
+   * Every row matching {@code lookup} (all rows when it is empty), in primary-key order.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the matching rows
+   */
   List<Row> list(String table, Map<String, ?> lookup);
 
   /**
@@ -45,18 +70,41 @@ public interface Handle {
    * On an engine without RETURNING, for a table without a primary key (or whose key the values do
    * not give and the database does not generate), the row cannot be read back: the values passed in
    * are returned as they are, without defaults.
+   *
+   * @param table the table, checked against the catalog
+   * @param values column to value to write
+   * @return the row
    */
   Row insert(String table, Map<String, ?> values);
 
-  /** Inserts a record (components mapped to snake_case columns) and returns the stored row. */
+  /**
+   * Inserts a record (components mapped to snake_case columns) and returns the stored row.
+   *
+   * @param table the table, checked against the catalog
+   * @param values a record whose components name the columns (snake_case)
+   * @return the row
+   */
   default Row insert(String table, Record values) {
     return insert(table, io.racefree.internal.RecordMapper.toColumns(values));
   }
 
-  /** Updates the rows matching a non-empty {@code lookup}; returns how many matched. */
+  /**
+   * Updates the rows matching a non-empty {@code lookup}; returns how many matched.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param values column to value to write
+   * @return how many rows matched
+   */
   int update(String table, Map<String, ?> lookup, Map<String, ?> values);
 
-  /** Deletes the rows matching a non-empty {@code lookup}; returns how many were deleted. */
+  /**
+   * Deletes the rows matching a non-empty {@code lookup}; returns how many were deleted.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return how many rows matched
+   */
   int delete(String table, Map<String, ?> lookup);
 
   /** {@link #get(String, Map)} mapped to the record {@code type} (see {@link Row#as}). */

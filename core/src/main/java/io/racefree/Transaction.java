@@ -31,7 +31,11 @@ public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
   /** The options this transaction (the outermost level, for a savepoint) was begun with. */
   TransactionOptions options();
 
-  /** 0 for the outermost transaction, 1 for a savepoint inside it, and so on. */
+  /**
+   * 0 for the outermost transaction, 1 for a savepoint inside it, and so on.
+   *
+   * @return how many rows matched
+   */
   int depth();
 
   /**
@@ -47,12 +51,24 @@ public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
   <T, X extends Exception> T withTransaction(
       TransactionOptions options, TransactionCallback<T, X> callback) throws X;
 
-  /** {@link #withTransaction(TransactionOptions, TransactionCallback)} with the outer options. */
+  /**
+   * {@link #withTransaction(TransactionOptions, TransactionCallback)} with the outer options.
+   *
+   * @param <T> the callback's result type
+   * @param <X> the checked exception the callback may throw
+   * @param callback the work; it may throw its own checked exception
+   * @return what the callback returned
+   */
   default <T, X extends Exception> T withTransaction(TransactionCallback<T, X> callback) throws X {
     return withTransaction(TransactionOptions.inherit(), callback);
   }
 
-  /** {@link #withTransaction(TransactionCallback)} for a callback that returns nothing. */
+  /**
+   * {@link #withTransaction(TransactionCallback)} for a callback that returns nothing.
+   *
+   * @param <X> the checked exception the callback may throw
+   * @param callback the work; it may throw its own checked exception
+   */
   default <X extends Exception> void useTransaction(TransactionConsumer<X> callback) throws X {
     withTransaction(TransactionOptions.inherit(), tx -> {
       callback.useTransaction(tx);

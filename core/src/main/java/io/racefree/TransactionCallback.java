@@ -12,6 +12,11 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface TransactionCallback<T, X extends Exception> {
-  /** The work, in {@code transaction}; its value is what {@code withTransaction} returns. */
+  /**
+   * The work, in {@code transaction}; its value is what {@code withTransaction} returns.
+   *
+   * @param transaction the running transaction: its handle for statements, locks and commit hooks
+   * @return what the callback returned
+   */
   T withTransaction(Transaction transaction) throws X;
 }

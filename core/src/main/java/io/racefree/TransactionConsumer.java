@@ -11,6 +11,10 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface TransactionConsumer<X extends Exception> {
-  /** The work, in {@code transaction}. */
+  /**
+   * The work, in {@code transaction}.
+   *
+   * @param transaction the running transaction: its handle for statements, locks and commit hooks
+   */
   void useTransaction(Transaction transaction) throws X;
 }

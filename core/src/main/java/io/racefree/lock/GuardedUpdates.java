@@ -17,6 +17,12 @@ public interface GuardedUpdates {
    * Atomic read-modify-write: {@code UPDATE table SET <assignments> WHERE <lookup> AND <guard>}, for
    * example {@code balance = balance - ?} guarded by {@code balance >= ?}. Returns how many rows
    * changed (0 when the guard failed).
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param assignments what to write
+   * @param guard the condition the row must meet to be written
+   * @return how many rows matched
    */
   int update(String table, Map<String, ?> lookup, Assignments assignments, Guard guard);
 

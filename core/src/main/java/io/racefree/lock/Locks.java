@@ -69,6 +69,8 @@ public interface Locks {
    * transaction lock on a 64-bit hash of the name (a rollback to an earlier savepoint releases it);
    * MariaDB/MySQL GET_LOCK released by racefree; H2 a row of {@code racefree_locks}; SQLite the
    * write lock this transaction already holds.
+   *
+   * @param name the lock's name, any string
    */
   void lock(String name);
 

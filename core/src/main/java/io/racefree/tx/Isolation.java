@@ -19,7 +19,11 @@ public enum Isolation {
     this.jdbcLevel = jdbcLevel;
   }
 
-  /** The {@link Connection} constant of this level. */
+  /**
+   * The {@link Connection} constant of this level.
+   *
+   * @return how many rows matched
+   */
   public int jdbcLevel() {
     return jdbcLevel;
   }

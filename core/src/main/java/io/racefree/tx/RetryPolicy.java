@@ -171,7 +171,11 @@ public final class RetryPolicy {
     return left.isNegative() ? Duration.ZERO : delay.compareTo(left) > 0 ? left : delay;
   }
 
-  /** The most attempts a transaction gets, the first included. */
+  /**
+   * The most attempts a transaction gets, the first included.
+   *
+   * @return how many rows matched
+   */
   public int maxAttempts() {
     return maxAttempts;
   }

@@ -22,7 +22,11 @@ public final class GetOrCreateResult {
     this.created = created;
   }
 
-  /** The row as the database holds it, generated keys and column defaults included. */
+  /**
+   * The row as the database holds it, generated keys and column defaults included.
+   *
+   * @return the row
+   */
   public Row row() {
     return row;
   }

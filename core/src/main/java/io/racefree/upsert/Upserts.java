@@ -36,11 +36,24 @@ public interface Upserts {
   /**
    * The row matching {@code lookup}, inserted with the lookup's values plus {@code defaults} if
    * none exists.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return the row, and whether this call created it
    */
   GetOrCreateResult getOrCreate(
       String table, Map<String, ?> lookup, Map<String, ?> defaults, UpsertOptions options);
 
-  /** {@link #getOrCreate(String, Map, Map, UpsertOptions)} with {@link UpsertOptions#defaults()}. */
+  /**
+   * {@link #getOrCreate(String, Map, Map, UpsertOptions)} with {@link UpsertOptions#defaults()}.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @return the row, and whether this call created it
+   */
   default GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup, Map<String, ?> defaults) {
     return getOrCreate(table, lookup, defaults, UpsertOptions.defaults());
   }
@@ -48,6 +61,11 @@ public interface Upserts {
   /**
    * Record form: the components named in {@code lookupColumns} (component or column names) are the
    * lookup, the other non-null ones the defaults.
+   *
+   * @param table the table, checked against the catalog
+   * @param values a record whose components name the columns (snake_case) and hold the values
+   * @param lookupColumns the columns that identify each row
+   * @return the row, and whether this call created it
    */
   default GetOrCreateResult getOrCreate(String table, Record values, String... lookupColumns) {
     RecordSplit split = RecordSplit.of(values, lookupColumns);
@@ -66,7 +84,15 @@ public interface Upserts {
   UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup, Map<String, ?> updates,
       Map<String, ?> createDefaults, UpsertOptions options);
 
-  /** {@link #updateOrCreate(String, Map, Map, Map, UpsertOptions)} with default options. */
+  /**
+   * {@link #updateOrCreate(String, Map, Map, Map, UpsertOptions)} with default options.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param updates column to value applied to an existing row
+   * @param createDefaults columns written besides the lookup when the row is created; null means the updates
+   * @return the row as stored afterwards, and whether it was created or updated
+   */
   default UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Map<String, ?> updates, Map<String, ?> createDefaults) {
     return updateOrCreate(table, lookup, updates, createDefaults, UpsertOptions.defaults());
@@ -78,17 +104,39 @@ public interface Upserts {
    * is inserted with the lookup plus {@code createDefaults}; with null create defaults a new row
    * starts from zero ({@code add(c, n)} writes n, {@code subtract(c, n)} writes -n, {@code set(c,
    * v)} writes v).
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param updates what to apply, atomically, to an existing row
+   * @param createDefaults columns written besides the lookup when the row is created; null means the updates
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return the row as stored afterwards, and whether it was created or updated
    */
   UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup, Assignments updates,
       Map<String, ?> createDefaults, UpsertOptions options);
 
-  /** {@link #updateOrCreate(String, Map, Assignments, Map, UpsertOptions)} with default options. */
+  /**
+   * {@link #updateOrCreate(String, Map, Assignments, Map, UpsertOptions)} with default options.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param updates what to apply, atomically, to an existing row
+   * @param createDefaults columns written besides the lookup when the row is created; null means the updates
+   * @return the row as stored afterwards, and whether it was created or updated
+   */
   default UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Assignments updates, Map<String, ?> createDefaults) {
     return updateOrCreate(table, lookup, updates, createDefaults, UpsertOptions.defaults());
   }
 
-  /** Record form: the named components are the lookup, the other non-null ones the updates. */
+  /**
+   * Record form: the named components are the lookup, the other non-null ones the updates.
+   *
+   * @param table the table, checked against the catalog
+   * @param values a record whose components name the columns (snake_case) and hold the values
+   * @param lookupColumns the columns that identify each row
+   * @return the row as stored afterwards, and whether it was created or updated
+   */
   default UpdateOrCreateResult updateOrCreate(String table, Record values, String... lookupColumns) {
     RecordSplit split = RecordSplit.of(values, lookupColumns);
     return updateOrCreate(table, split.lookup(), split.rest(), null, UpsertOptions.defaults());
@@ -99,11 +147,24 @@ public interface Upserts {
    * that exist, one multi-row insert of the missing ones, one read of the rows others created
    * meanwhile. Results are in the order of {@code lookups}; a lookup given twice gets the same row,
    * created at most once.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookups the lookups, one result each, in this order
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return one result per lookup, in order
    */
   List<GetOrCreateResult> getOrCreateAll(String table, List<? extends Map<String, ?>> lookups,
       Map<String, ?> defaults, UpsertOptions options);
 
-  /** {@link #getOrCreateAll(String, List, Map, UpsertOptions)} with default options. */
+  /**
+   * {@link #getOrCreateAll(String, List, Map, UpsertOptions)} with default options.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookups the lookups, one result each, in this order
+   * @param defaults columns written besides the lookup when the row is created (values or Suppliers)
+   * @return one result per lookup, in order
+   */
   default List<GetOrCreateResult> getOrCreateAll(
       String table, List<? extends Map<String, ?>> lookups, Map<String, ?> defaults) {
     return getOrCreateAll(table, lookups, defaults, UpsertOptions.defaults());
@@ -115,11 +176,24 @@ public interface Upserts {
    * new one). Results, with exact created/updated flags, are in the order of {@code rows}; rows are
    * locked in one canonical order, so concurrent calls over the same rows in opposite orders do not
    * deadlock. Two rows with the same lookup are an {@link io.racefree.error.InvalidRequestException}.
+   *
+   * @param table the table, checked against the catalog
+   * @param rows the rows, each holding its lookup columns and the values to write
+   * @param lookupColumns the columns that identify each row
+   * @param options how the call may go about it (see UpsertOptions)
+   * @return one result per row, in order
    */
   List<UpdateOrCreateResult> updateOrCreateAll(String table, List<? extends Map<String, ?>> rows,
       List<String> lookupColumns, UpsertOptions options);
 
-  /** {@link #updateOrCreateAll(String, List, List, UpsertOptions)} with default options. */
+  /**
+   * {@link #updateOrCreateAll(String, List, List, UpsertOptions)} with default options.
+   *
+   * @param table the table, checked against the catalog
+   * @param rows the rows, each holding its lookup columns and the values to write
+   * @param lookupColumns the columns that identify each row
+   * @return one result per row, in order
+   */
   default List<UpdateOrCreateResult> updateOrCreateAll(
       String table, List<? extends Map<String, ?>> rows, String... lookupColumns) {
     return updateOrCreateAll(
