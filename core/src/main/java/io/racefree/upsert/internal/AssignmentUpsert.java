@@ -87,7 +87,7 @@ public final class AssignmentUpsert {
       return Optional.empty();
     }
     checkAtMostOne(call, changed);
-    Row after = Reads.find(call, call.lookup(), Reads.Mode.PLAIN).orElseThrow();
+    Row after = Reads.updatedRow(call, call.lookup());
     return Optional.of(new UpdateOrCreateResult(after, false, true));
   }
 

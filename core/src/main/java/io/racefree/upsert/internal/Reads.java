@@ -40,6 +40,18 @@ final class Reads {
     return rows.stream().findFirst();
   }
 
+  /**
+   * The row of {@code lookup} just updated by this transaction, which holds its row lock. On
+   * MariaDB/MySQL a plain read can miss it: an UPDATE that changes no value makes no new version,
+   * so a row committed after the transaction's snapshot stays invisible to it. A locking read of
+   * the row already locked sees it and costs no new lock.
+   */
+  static Row updatedRow(UpsertCall call, Map<String, Object> lookup) {
+    Mode mode = call.dialect().onlyLockingReadsSeeNewerRows() ? Mode.UPDATE : Mode.PLAIN;
+    return find(call, lookup, mode).orElseThrow(() -> new IllegalStateException(
+        "the row this transaction just updated is not found by " + JdbcHandle.describe(lookup)));
+  }
+
   private static String lockClause(UpsertCall call, Mode mode) {
     return mode == Mode.PLAIN ? "" : call.dialect().lockingReadClause(mode == Mode.SHARE);
   }

@@ -68,7 +68,7 @@ final class Writes {
         after.put(column, value);
       }
     });
-    return Reads.find(call, after, Reads.Mode.PLAIN).orElseThrow();
+    return Reads.updatedRow(call, after);
   }
 
   private static Row insertAndRead(JdbcHandle handle, UpsertCall call, Map<String, Object> row) {
