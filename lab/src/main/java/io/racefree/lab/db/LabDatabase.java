@@ -170,6 +170,20 @@ public final class LabDatabase implements AutoCloseable {
   }
 
   /**
+   * On a cluster, waits until {@code session}'s node has applied everything the cluster committed
+   * so far (a causal no-op on that session); on a single server does nothing. A session that goes
+   * on after another session's commit calls this so that the commit has reached its node, as it
+   * has on one server: otherwise replication timing, not the interleaving, decides what it meets.
+   */
+  public void catchUp(Connection session) throws SQLException {
+    if (target.nodeUrls().size() > 1) {
+      try (Statement statement = session.createStatement()) {
+        statement.execute(ClusterNodes.CATCH_UP);
+      }
+    }
+  }
+
+  /**
    * Identifies a session for {@link #isWaiting}, before its first transaction; null on SQLite,
    * which has no server sessions to watch (its statements end by themselves with SQLITE_BUSY).
    */

@@ -8,6 +8,7 @@ import io.racefree.lock.Guard;
 import io.racefree.lock.RowLock;
 import io.racefree.tx.RetryPolicy;
 import io.racefree.tx.TransactionOptions;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class LibraryStrategy {
   static boolean getOrCreate(Actor actor, long key, Pause pause)
       throws CallerFailure, InterruptedException {
     Map<String, Object> lookup = Map.of("k", key);
-    return call(() -> actor.library().withTransaction(retrying(), tx -> {
+    return call(actor, () -> actor.library().withTransaction(retrying(), tx -> {
       tx.find("goc", lookup);
       pauseUninterruptibly(pause);
       return tx.getOrCreate("goc", lookup, Map.of("v", 1)).created();
@@ -41,7 +42,7 @@ final class LibraryStrategy {
   static boolean updateOrCreate(Actor actor, long key, long value, Pause pause)
       throws CallerFailure, InterruptedException {
     Map<String, Object> lookup = Map.of("k", key);
-    return call(() -> actor.library().withTransaction(retrying(), tx -> {
+    return call(actor, () -> actor.library().withTransaction(retrying(), tx -> {
       tx.find("uoc", lookup);
       pauseUninterruptibly(pause);
       boolean created = tx.updateOrCreate("uoc", lookup, Map.of("v", value),
@@ -56,14 +57,16 @@ final class LibraryStrategy {
   }
 
   private interface LibraryCall<T> {
-    T run();
+    T run() throws SQLException;
   }
 
-  private static <T> T call(LibraryCall<T> body) throws CallerFailure, InterruptedException {
+  private static <T> T call(Actor actor, LibraryCall<T> body) throws CallerFailure, InterruptedException {
     try {
       return body.run();
     } catch (RacefreeException e) {
       throw new CallerFailure(observation(e), e);
+    } catch (SQLException untranslated) {
+      throw actor.failure(untranslated);
     } finally {
       if (Thread.interrupted()) {
         throw new InterruptedException();
@@ -74,7 +77,7 @@ final class LibraryStrategy {
   static void transfer(Actor actor, long from, long to, long amount, Pause pause)
       throws CallerFailure, InterruptedException {
     Database database = actor.library();
-    call(() -> {
+    call(actor, () -> {
       database.useTransaction(retrying(), tx -> {
         tx.lockRowsInOrder("accounts", "id", List.of(from, to), RowLock.forUpdate());
         pauseUninterruptibly(pause);
@@ -87,7 +90,12 @@ final class LibraryStrategy {
     });
   }
 
-  private static void pauseUninterruptibly(Pause pause) {
+  /**
+   * A failure of the pause's own statement (a cluster node catching up, which meets the 1213 of a
+   * transaction the other node's commit aborted) is thrown from the callback, where racefree
+   * translates and retries it like any raw JDBC failure in a transaction.
+   */
+  private static void pauseUninterruptibly(Pause pause) throws SQLException {
     try {
       pause.here();
     } catch (InterruptedException e) {

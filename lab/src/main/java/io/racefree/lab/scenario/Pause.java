@@ -1,5 +1,7 @@
 package io.racefree.lab.scenario;
 
+import java.sql.SQLException;
+
 /**
  * The point inside a strategy where a deterministic run lets the competitor go (after the first
  * read). Stress runs pass {@link #NONE}.
@@ -10,5 +12,5 @@ package io.racefree.lab.scenario;
 interface Pause {
   Pause NONE = () -> { };
 
-  void here() throws InterruptedException;
+  void here() throws InterruptedException, SQLException;
 }

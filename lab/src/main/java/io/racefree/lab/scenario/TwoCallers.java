@@ -73,7 +73,9 @@ final class TwoCallers {
         int index = pauses.incrementAndGet();
         if (index <= steps) {
           race.reach("T1 pause " + index);
-          awaitDoneOrWaiting(done.get(index - 1), competitor);
+          if (awaitDoneOrWaiting(done.get(index - 1), competitor)) {
+            database.catchUp(one);
+          }
         }
       };
       race.actor("T1", () -> {
@@ -158,14 +160,16 @@ final class TwoCallers {
     return connection;
   }
 
-  private void awaitDoneOrWaiting(CountDownLatch done, SessionProbe session)
+  /** True when the competitor's step finished, false when it is waiting (or the limit passed). */
+  private boolean awaitDoneOrWaiting(CountDownLatch done, SessionProbe session)
       throws InterruptedException {
     long deadline = System.nanoTime() + LIMIT.toNanos();
     while (!done.await(10, TimeUnit.MILLISECONDS)) {
       if (database.isWaiting(session) || System.nanoTime() > deadline) {
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   private static CallResult call(Body body, Actor actor, Pause pause) throws InterruptedException {
