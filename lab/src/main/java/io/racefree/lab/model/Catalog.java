@@ -45,6 +45,8 @@ public final class Catalog {
               + " x = x + ?, or an upsert)", "002, 004"),
           new StrategySpec("optimistic-version", "read a version column, write WHERE version = ?,"
               + " retry when no row matched", "002, 004"),
+          new StrategySpec("named-lock", "a named lock around the job (pg_advisory_xact_lock on"
+              + " PostgreSQL, GET_LOCK on MariaDB/MySQL)", "002"),
           new StrategySpec("serializable-retry", "run at SERIALIZABLE, retry the whole"
               + " transaction on serialization failure or deadlock", "002, 003"),
           new StrategySpec(RACEFREE, "the racefree library's own call for the job", "racefree"));
@@ -76,7 +78,12 @@ public final class Catalog {
               Outcomes.transfer(),
               Set.of("naive", "read-committed", "table-lock", "select-for-update",
                   "select-for-update-ordered", "atomic-update", "optimistic-version",
-                  "serializable-retry", RACEFREE)));
+                  "serializable-retry", RACEFREE)),
+          new ScenarioSpec("critical-section", List.of("002"),
+              "a job only one caller may run at a time (a payout batch): T1 takes the lock and"
+                  + " starts the job, T2 tries to take the same lock and run the job too",
+              Outcomes.criticalSection(),
+              Set.of("select-for-update", "named-lock", RACEFREE)));
 
   public static final List<AnomalySpec> ANOMALIES =
       List.of(

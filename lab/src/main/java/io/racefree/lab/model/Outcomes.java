@@ -30,6 +30,8 @@ public final class Outcomes {
   public static final String OTHER_ERROR = "other-error-reached-caller";
   public static final String REFUSED_UNSUPPORTED = "refused-as-unsupported";
   public static final String SERIALIZED_BY_ENGINE = "serialized-by-the-engine";
+  public static final String ONE_HOLDER = "one-holder-at-a-time";
+  public static final String HELD_TWICE = "lock-held-twice";
 
   private Outcomes() {}
 
@@ -50,7 +52,8 @@ public final class Outcomes {
             + " committed, but the whole transaction must be run again"),
         interesting(REFUSED_UNSUPPORTED, "the call was refused up front with a typed"
             + " 'unsupported' error rather than risk a wrong result: no data damage, but the"
-            + " caller must change the schema (a unique key) or the isolation level"),
+            + " caller must change the schema (a unique key), the isolation level or, on a"
+            + " cluster, use something other than a lock that only one node knows"),
         forbidden(OTHER_ERROR, "an unexpected error reached the caller"));
   }
 
@@ -86,6 +89,16 @@ public final class Outcomes {
             acceptable(BALANCED, "the balances are exactly the sum of the committed transfers"),
             forbidden(LOST_UPDATE, "a committed transfer vanished from the balances (seed 002)"),
             forbidden(MONEY_CREATED_OR_DESTROYED, "the sum of all balances changed")),
+        callerErrors());
+  }
+
+  static List<Outcome> criticalSection() {
+    return concat(
+        List.of(
+            acceptable(ONE_HOLDER, "every caller ran the job alone: the lock kept the other out"
+                + " until it was released"),
+            forbidden(HELD_TWICE, "two callers held the lock and ran the job at the same time (on a"
+                + " Galera cluster each node grants its own row locks and named locks)")),
         callerErrors());
   }
 

@@ -18,11 +18,14 @@ import java.sql.Statement;
 final class Actor {
   private final Connection connection;
   private final Engine engine;
+  private final BorrowedConnection.Sessions more;
   private Database library;
 
-  Actor(Connection connection, Engine engine) {
+  /** @param more opens further sessions, for the library when it needs a second connection */
+  Actor(Connection connection, Engine engine, BorrowedConnection.Sessions more) {
     this.connection = connection;
     this.engine = engine;
+    this.more = more;
   }
 
   Engine engine() {
@@ -36,7 +39,7 @@ final class Actor {
   /** The racefree library on this actor's connection, built once (it reads the catalog). */
   Database library() {
     if (library == null) {
-      library = Database.of(new BorrowedConnection(connection));
+      library = Database.of(new BorrowedConnection(connection, more));
     }
     return library;
   }

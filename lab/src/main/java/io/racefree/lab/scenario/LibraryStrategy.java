@@ -103,7 +103,7 @@ final class LibraryStrategy {
     }
   }
 
-  private static String observation(RacefreeException e) {
+  static String observation(RacefreeException e) {
     return switch (e.category()) {
       case DEADLOCK -> Outcomes.DEADLOCK;
       case SERIALIZATION_FAILURE, STALE_VERSION -> Outcomes.SERIALIZATION_FAILURE;

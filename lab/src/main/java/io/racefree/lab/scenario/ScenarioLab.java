@@ -71,6 +71,7 @@ public final class ScenarioLab {
         case "get-or-create-no-unique" -> runs.getOrCreate(strategy, level, false);
         case "transfer" -> runs.transfer(strategy, level);
         case "update-or-create" -> runs.updateOrCreate(strategy, level);
+        case "critical-section" -> runs.criticalSection(strategy, level);
         default -> null;
       };
       if (counts == null) {
@@ -141,6 +142,9 @@ public final class ScenarioLab {
     }
     if (strategy.startsWith("select-for-update") && engine == Engine.SQLITE) {
       return "SQLite has no SELECT ... FOR UPDATE";
+    }
+    if ("named-lock".equals(strategy) && (engine == Engine.SQLITE || engine == Engine.H2)) {
+      return engine.displayName() + " has no named locks";
     }
     if ("table-lock".equals(strategy) && database.info().cluster() != null) {
       return "LOCK TABLES on a Galera cluster does not stop other nodes' writes and can wedge a node"

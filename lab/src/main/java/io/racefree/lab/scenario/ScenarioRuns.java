@@ -105,6 +105,22 @@ final class ScenarioRuns {
     return counts;
   }
 
+  /**
+   * T1 takes the lock and starts the job; T2 tries to take the same lock and run the job (it
+   * should wait until T1 has finished).
+   */
+  Map<String, Long> criticalSection(String strategy, Isolation isolation) throws SQLException {
+    Workloads.setUp(database, "critical-section");
+    CriticalSection.Room room = Workloads.room(database);
+    TwoCallers.Body body = (actor, pause) -> CallResult.ok(CriticalSection.run(strategy, actor, room, pause));
+    TwoCallers callers = new TwoCallers(database, isolation);
+    List<CallResult> results = callers.race(body, body);
+    Map<String, Long> counts = failures(results, callers);
+    counts.put(room.overlaps() > 0 ? Outcomes.HELD_TWICE : Outcomes.ONE_HOLDER,
+        Math.max(1, room.overlaps()));
+    return counts;
+  }
+
   private static CallResult transfer(String strategy, Actor actor, long from, long to,
       long amount, Pause pause) throws CallerFailure, InterruptedException {
     Transfer.run(strategy, actor, from, to, amount, pause);

@@ -53,9 +53,10 @@ public final class StressWorker {
     try {
       List<Future<StressTally>> futures = new ArrayList<>();
       SplittableRandom seeds = new SplittableRandom(seed);
+      CriticalSection.Room room = Workloads.room(database);
       for (int i = 0; i < threads; i++) {
         SplittableRandom random = seeds.split();
-        futures.add(pool.submit(() -> hammer(scenario, strategy, isolation, random, deadline)));
+        futures.add(pool.submit(() -> hammer(scenario, strategy, isolation, random, deadline, room)));
       }
       StressTally total = StressTally.empty();
       for (Future<StressTally> future : futures) {
@@ -73,7 +74,8 @@ public final class StressWorker {
   }
 
   private StressTally hammer(String scenario, String strategy, Isolation isolation,
-      SplittableRandom random, long deadline) throws SQLException, InterruptedException {
+      SplittableRandom random, long deadline, CriticalSection.Room room)
+      throws SQLException, InterruptedException {
     StressTally tally = StressTally.empty();
     try (Connection connection = database.openSession()) {
       connection.setTransactionIsolation(isolation.jdbcLevel());
@@ -83,9 +85,9 @@ public final class StressWorker {
           statement.execute("PRAGMA busy_timeout = 2000");
         }
       }
-      Actor actor = new Actor(connection, database.engine());
+      Actor actor = new Actor(connection, database.engine(), database::openSession);
       while (System.nanoTime() < deadline) {
-        tally = tally.plus(Workloads.operate(scenario, strategy, actor, random));
+        tally = tally.plus(Workloads.operate(scenario, strategy, actor, random, room));
         connection.setAutoCommit(true);
       }
     }

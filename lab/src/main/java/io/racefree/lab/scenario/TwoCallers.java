@@ -80,7 +80,7 @@ final class TwoCallers {
       };
       race.actor("T1", () -> {
         try {
-          return call(first, new Actor(one, database.engine()), pause);
+          return call(first, new Actor(one, database.engine(), database::openSession), pause);
         } finally {
           firstFinished.countDown();
           for (int index = pauses.incrementAndGet(); index <= steps;
@@ -90,7 +90,7 @@ final class TwoCallers {
         }
       });
       race.actor("T2", () -> {
-        Actor actor = new Actor(two, database.engine());
+        Actor actor = new Actor(two, database.engine(), database::openSession);
         List<CallResult> results = new ArrayList<>();
         for (int index = 1; index <= steps; index++) {
           race.await("T1 pause " + index);

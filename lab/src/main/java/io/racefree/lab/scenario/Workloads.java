@@ -39,13 +39,24 @@ final class Workloads {
               + OPENING_BALANCE + ", 0)");
         }
       }
+      case "critical-section" -> database.execute("DROP TABLE IF EXISTS mutex",
+          "CREATE TABLE mutex (id INT PRIMARY KEY, note INT NOT NULL)",
+          "INSERT INTO mutex (id, note) VALUES (1, 0)");
       default -> throw new IllegalArgumentException(scenario);
     }
   }
 
-  /** One call; returns the tally of that call alone. */
-  static StressTally operate(String scenario, String strategy, Actor actor, SplittableRandom random)
-      throws InterruptedException {
+  /** The critical section's room for a run, with a lock name no other workspace uses. */
+  static CriticalSection.Room room(LabDatabase database) {
+    return new CriticalSection.Room("racefree_lab_" + database.workspace());
+  }
+
+  /**
+   * One call; returns the tally of that call alone. {@code room} counts who is inside the critical
+   * section among this process's threads.
+   */
+  static StressTally operate(String scenario, String strategy, Actor actor, SplittableRandom random,
+      CriticalSection.Room room) throws InterruptedException {
     long key = System.currentTimeMillis() / 20 * KEYS + random.nextInt(KEYS);
     try {
       return switch (scenario) {
@@ -53,6 +64,9 @@ final class Workloads {
             GetOrCreate.run(strategy, actor, key, Pause.NONE) ? 1 : 0, 0, null);
         case "update-or-create" -> updateOrIncrement(strategy, actor, key, random);
         case "transfer" -> transfer(strategy, actor, random);
+        case "critical-section" -> CriticalSection.run(strategy, actor, room, Pause.NONE)
+            ? new StressTally(1, Map.of(Outcomes.HELD_TWICE, 1L), 0, 0, new long[ACCOUNTS + 1], null)
+            : tally(0, 0, null);
         default -> throw new IllegalArgumentException(scenario);
       };
     } catch (CallerFailure failure) {
@@ -113,6 +127,8 @@ final class Workloads {
         put(counts, Outcomes.NO_LOST_UPDATE, tally.completed());
       }
       case "transfer" -> verifyTransfers(database, tally, counts);
+      case "critical-section" -> put(counts, Outcomes.ONE_HOLDER,
+          tally.completed() - tally.failures().getOrDefault(Outcomes.HELD_TWICE, 0L));
       default -> throw new IllegalArgumentException(scenario);
     }
     return counts;

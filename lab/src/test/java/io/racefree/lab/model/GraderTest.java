@@ -47,6 +47,7 @@ class GraderTest {
       assertThat(scenario.appliesTo(Catalog.RACEFREE)).isTrue();
     });
     assertThat(Catalog.SCENARIOS).extracting(ScenarioSpec::name).containsExactly(
-        "get-or-create-unique", "get-or-create-no-unique", "update-or-create", "transfer");
+        "get-or-create-unique", "get-or-create-no-unique", "update-or-create", "transfer",
+        "critical-section");
   }
 }

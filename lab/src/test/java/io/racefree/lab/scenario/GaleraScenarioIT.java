@@ -50,6 +50,23 @@ class GaleraScenarioIT extends ScenarioContract {
     assertThat(names(run("transfer", "naive", Isolation.REPEATABLE_READ))).contains(Outcomes.LOST_UPDATE);
   }
 
+  /** A row lock without a write and GET_LOCK are per node: T2, on another node, gets in too. */
+  @Test
+  void rowLocksAndNamedLocksAreHeldTwiceAcrossNodes() {
+    for (String strategy : List.of("select-for-update", "named-lock")) {
+      assertThat(names(run("critical-section", strategy, Isolation.REPEATABLE_READ))).as(strategy)
+          .contains(Outcomes.HELD_TWICE).doesNotContain(Outcomes.ONE_HOLDER);
+    }
+  }
+
+  @Test
+  void racefreeRefusesANamedLockOnAClusterRatherThanGrantItTwice() {
+    for (Isolation level : Isolation.values()) {
+      assertThat(names(run("critical-section", Catalog.RACEFREE, level))).as("%s", level)
+          .contains(Outcomes.REFUSED_UNSUPPORTED).doesNotContain(Outcomes.HELD_TWICE);
+    }
+  }
+
   @Test
   void racefreeRefusesGetOrCreateWithoutAUniqueKey() {
     assertThat(names(run("get-or-create-no-unique", Catalog.RACEFREE, Isolation.REPEATABLE_READ)))
@@ -69,7 +86,7 @@ class GaleraScenarioIT extends ScenarioContract {
       assertThat(run.status()).as("%s: %s", scenario.name(), run.message()).isEqualTo(RunStatus.OK);
       assertThat(run.grade()).as("%s: %s", scenario.name(), run.observations()).isNotEqualTo(Grade.FAILED);
       assertThat(names(run)).as(scenario.name()).doesNotContain(Outcomes.DUPLICATE_ROWS, Outcomes.LOST_UPDATE,
-          Outcomes.MONEY_CREATED_OR_DESTROYED, Outcomes.OTHER_ERROR)
+          Outcomes.MONEY_CREATED_OR_DESTROYED, Outcomes.HELD_TWICE, Outcomes.OTHER_ERROR)
           .containsAnyOf(Outcomes.ONE_ROW, Outcomes.NO_LOST_UPDATE, Outcomes.BALANCED, Outcomes.REFUSED_UNSUPPORTED);
     }
   }

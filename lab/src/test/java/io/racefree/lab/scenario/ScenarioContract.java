@@ -1,13 +1,16 @@
 package io.racefree.lab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.racefree.lab.db.Engine;
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.db.Target;
 import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.Grade;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Observation;
+import io.racefree.lab.model.Outcomes;
 import io.racefree.lab.model.RunResult;
 import io.racefree.lab.model.RunStatus;
 import io.racefree.lab.model.ScenarioSpec;
@@ -44,6 +47,33 @@ abstract class ScenarioContract {
 
   static List<String> names(RunResult run) {
     return run.observations().stream().map(Observation::name).toList();
+  }
+
+  /**
+   * On one server every lock the engine has keeps T2 out of the critical section until T1 has
+   * left, at every level: a row lock without a write, a named lock, racefree's {@code tx.lock}.
+   * Only the locks an engine lacks are skipped, with the reason.
+   */
+  @Test
+  void onOneServerEveryLockStrategyLetsOneCallerIntoTheCriticalSection() {
+    assumeTrue(database.info().cluster() == null, "a cluster grants locks per node: GaleraScenarioIT");
+    ScenarioSpec spec = Catalog.scenario("critical-section").orElseThrow();
+    Engine engine = database.engine();
+    for (String strategy : List.of("select-for-update", "named-lock", Catalog.RACEFREE)) {
+      for (Isolation level : engine.isolations()) {
+        RunResult run = lab.deterministic(spec, strategy, level);
+        boolean lacksTheLock = strategy.equals("select-for-update") ? engine == Engine.SQLITE
+            : strategy.equals("named-lock") && (engine == Engine.SQLITE || engine == Engine.H2);
+        if (lacksTheLock) {
+          assertThat(run.status()).as("%s at %s", strategy, level).isEqualTo(RunStatus.SKIPPED);
+          assertThat(run.message()).contains(engine.displayName());
+          continue;
+        }
+        assertThat(run.status()).as("%s at %s: %s", strategy, level, run.message()).isEqualTo(RunStatus.OK);
+        assertThat(names(run)).as("%s at %s", strategy, level)
+            .contains(Outcomes.ONE_HOLDER).doesNotContain(Outcomes.HELD_TWICE, Outcomes.OTHER_ERROR);
+      }
+    }
   }
 
   @Test

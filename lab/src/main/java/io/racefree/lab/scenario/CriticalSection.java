@@ -1,0 +1,171 @@
+package io.racefree.lab.scenario;
+
+import io.racefree.error.RacefreeException;
+import io.racefree.lab.db.Engine;
+import io.racefree.lab.model.Outcomes;
+import io.racefree.tx.RetryPolicy;
+import io.racefree.tx.TransactionOptions;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A job only one caller may run at a time (a payout batch, a nightly import), guarded by a lock
+ * people expect to exclude everyone else: a row locked with {@code SELECT ... FOR UPDATE} and not
+ * written, a named lock, or racefree's {@code tx.lock(name)}. The job itself is a read of table
+ * {@code mutex (id, note)}; who is inside is counted in a {@link Room}, so two callers inside at
+ * once are seen as they happen.
+ *
+ * <p>Stateless and thread-safe; each call uses only its actor's connection and the room.
+ */
+final class CriticalSection {
+  /** How long a named lock waits before the call gives up as a lock timeout. */
+  private static final int NAMED_LOCK_WAIT_SECONDS = 20;
+
+  private CriticalSection() {}
+
+  /**
+   * Who is inside the critical section, in this process: a caller entering while another is
+   * inside is an overlap. Thread-safe.
+   */
+  static final class Room {
+    private final String lockName;
+    private final AtomicInteger inside = new AtomicInteger();
+    private final AtomicLong overlaps = new AtomicLong();
+
+    /** @param lockName the named lock of this run, unique to its workspace */
+    Room(String lockName) {
+      this.lockName = lockName;
+    }
+
+    String lockName() {
+      return lockName;
+    }
+
+    /** Enters; true if another caller was inside at that moment. */
+    boolean enter() {
+      boolean overlapped = inside.incrementAndGet() > 1;
+      if (overlapped) {
+        overlaps.incrementAndGet();
+      }
+      return overlapped;
+    }
+
+    void leave() {
+      inside.decrementAndGet();
+    }
+
+    long overlaps() {
+      return overlaps.get();
+    }
+  }
+
+  /** Runs the job once under {@code strategy}'s lock; true if another caller was inside too. */
+  static boolean run(String strategy, Actor actor, Room room, Pause pause)
+      throws CallerFailure, InterruptedException {
+    try {
+      return switch (strategy) {
+        case "select-for-update" -> rowLock(actor, room, pause);
+        case "named-lock" -> namedLock(actor, room, pause);
+        case "racefree" -> library(actor, room, pause);
+        default -> throw new IllegalArgumentException("no critical section for " + strategy);
+      };
+    } catch (SQLException e) {
+      actor.rollbackQuietly();
+      throw actor.failure(e);
+    } catch (CallerFailure | RuntimeException e) {
+      actor.rollbackQuietly();
+      throw e;
+    }
+  }
+
+  /** Locks the row and does not write it: the lock is the whole point. */
+  private static boolean rowLock(Actor actor, Room room, Pause pause)
+      throws SQLException, InterruptedException {
+    actor.begin();
+    actor.queryPair("SELECT id, note FROM mutex WHERE id = 1" + actor.forUpdate());
+    boolean overlapped = job(actor, room, pause);
+    actor.commit();
+    return overlapped;
+  }
+
+  /**
+   * PostgreSQL: {@code pg_advisory_xact_lock}, released at commit. MariaDB/MySQL: {@code GET_LOCK}
+   * with a wait limit, released with {@code RELEASE_LOCK}.
+   */
+  private static boolean namedLock(Actor actor, Room room, Pause pause)
+      throws SQLException, InterruptedException, CallerFailure {
+    if (actor.engine() == Engine.POSTGRESQL) {
+      actor.begin();
+      try (PreparedStatement lock = actor.connection().prepareStatement(
+          "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+        lock.setString(1, room.lockName());
+        lock.execute();
+      }
+      boolean overlapped = job(actor, room, pause);
+      actor.commit();
+      return overlapped;
+    }
+    if (!getLock(actor, room.lockName())) {
+      throw new CallerFailure(Outcomes.LOCK_TIMEOUT, null);
+    }
+    try {
+      return job(actor, room, pause);
+    } finally {
+      try (PreparedStatement release = actor.connection().prepareStatement("SELECT RELEASE_LOCK(?)")) {
+        release.setString(1, room.lockName());
+        release.execute();
+      }
+    }
+  }
+
+  private static boolean getLock(Actor actor, String name) throws SQLException {
+    try (PreparedStatement lock = actor.connection().prepareStatement("SELECT GET_LOCK(?, ?)")) {
+      lock.setString(1, name);
+      lock.setInt(2, NAMED_LOCK_WAIT_SECONDS);
+      try (ResultSet granted = lock.executeQuery()) {
+        return granted.next() && granted.getInt(1) == 1;
+      }
+    }
+  }
+
+  /**
+   * racefree's transaction-scoped named lock. An SQL error of the job inside the callback is
+   * translated and retried by racefree like its own statements.
+   */
+  private static boolean library(Actor actor, Room room, Pause pause)
+      throws CallerFailure, SQLException, InterruptedException {
+    TransactionOptions retrying = TransactionOptions.defaults().withRetry(RetryPolicy.standard());
+    try {
+      return actor.library().withTransaction(retrying, tx -> {
+        tx.lock(room.lockName());
+        try {
+          return job(actor, room, pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      });
+    } catch (RacefreeException e) {
+      throw new CallerFailure(LibraryStrategy.observation(e), e);
+    } finally {
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  private static boolean job(Actor actor, Room room, Pause pause)
+      throws SQLException, InterruptedException {
+    boolean overlapped = room.enter();
+    try {
+      actor.queryPair("SELECT id, note FROM mutex WHERE id = 1");
+      pause.here();
+      return overlapped;
+    } finally {
+      room.leave();
+    }
+  }
+}
