@@ -1,0 +1,123 @@
+package io.racefree.lab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.racefree.lab.db.EmbeddedTargets;
+import io.racefree.lab.db.LabDatabase;
+import io.racefree.lab.db.Target;
+import io.racefree.lab.soak.SoakReport;
+import io.racefree.lab.soak.SoakResult;
+import io.racefree.lab.soak.SoakRun;
+import io.racefree.lab.soak.SoakSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code racefree soak}: racefree's own calls from many threads for a while, with faults injected
+ * on a schedule, then the invariants checked from the database.
+ *
+ * <p>Not thread-safe: picocli fills in one instance per invocation.
+ */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+    description = "Run racefree's calls under load with faults injected, then check that nothing was lost.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every invariant held", "1:an invariant was broken",
+        "2:bad arguments, an unreachable database or another error"})
+public final class SoakCommand implements Callable<Integer> {
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([sm]?)");
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "JDBC URL of one server (default: embedded H2 and SQLite, in process).")
+  String url;
+
+  @Option(names = "--user", paramLabel = "U", description = "Database user.")
+  String user;
+
+  @Option(names = "--password", paramLabel = "P", description = "Database password.")
+  String password;
+
+  @Option(names = "--duration", paramLabel = "TIME", defaultValue = "60s",
+      description = "How long the callers run per database: seconds, or with s or m (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "32",
+      description = "Callers, one thread each (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--pool", paramLabel = "N", defaultValue = "8",
+      description = "Connections in the pool; fewer than threads, so callers queue (default: ${DEFAULT-VALUE}).")
+  int pool;
+
+  @Option(names = "--faults", paramLabel = "LIST", defaultValue = "all",
+      description = "all, none, or a comma-separated list of kill, pool, lock (default: ${DEFAULT-VALUE}).")
+  String faults;
+
+  @Option(names = "--fault-every", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Pause between two injected faults (default: ${DEFAULT-VALUE}).")
+  double faultEvery;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+      description = "Seed of the callers' random choices (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "racefree-report",
+      description = "Directory for soak.json and soak.html (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    SoakSettings settings = new SoakSettings(seconds(duration), threads, pool, SoakSettings.parseFaults(faults),
+        faultEvery, seed);
+    PrintWriter stdout = spec.commandLine().getOut();
+    List<SoakResult> results = new ArrayList<>();
+    try (EmbeddedTargets embedded = new EmbeddedTargets(); Progress progress = new Progress(spec.commandLine().getErr())) {
+      Target explicit = url == null ? null : Target.of(url, user, password);
+      for (Target target : explicit == null ? embedded.targets() : List.of(explicit)) {
+        try (LabDatabase database = LabDatabase.open(target)) {
+          TargetOptions.sayWhichUser(explicit, database, spec.commandLine().getErr());
+          results.add(new SoakRun(database, progress).run(settings));
+        } catch (SQLException e) {
+          throw new UsageException("soak on " + target.safeUrl() + " failed: " + e.getMessage(), e);
+        }
+      }
+    }
+    write(results);
+    stdout.print(SoakReport.terminal(results));
+    stdout.println("report: " + out.resolve("soak.html").toAbsolutePath());
+    stdout.flush();
+    return results.stream().allMatch(SoakResult::passed) ? ExitCodes.OK : ExitCodes.RACEFREE_FAILED;
+  }
+
+  private void write(List<SoakResult> results) {
+    try {
+      Files.createDirectories(out);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("soak.json").toFile(), results);
+      Files.writeString(out.resolve("soak.html"), SoakReport.html(results));
+    } catch (IOException e) {
+      throw new UsageException("cannot write the soak report to " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Seconds from "90", "90s" or "10m". */
+  static double seconds(String text) {
+    Matcher matcher = DURATION.matcher(text.trim());
+    if (!matcher.matches()) {
+      throw new UsageException("--duration '" + text + "' is not a time (use 90, 90s or 10m)");
+    }
+    double value = Double.parseDouble(matcher.group(1));
+    return "m".equals(matcher.group(2)) ? value * 60 : value;
+  }
+}

@@ -1,0 +1,200 @@
+package io.racefree.lab.soak;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.racefree.lab.db.Engine;
+import io.racefree.lab.db.LabDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Injects the soak's faults in turn, one every {@code faultEverySeconds}, until the soak ends, and
+ * records each. Only the soak's own sessions are killed.
+ *
+ * <p>Thread-safe: runs on its own thread; {@link #events()} may be read from any thread.
+ */
+final class FaultInjector implements Runnable {
+  private static final long HOLD_MILLIS = 2L * SoakSessions.LOCK_TIMEOUT_MILLIS;
+  private static final long POOL_HOLD_MILLIS = 1000;
+
+  private final LabDatabase database;
+  private final SoakSessions sessions;
+  private final HikariDataSource pool;
+  private final SoakSettings settings;
+  private final long started;
+  private final long deadline;
+  private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+  private final SplittableRandom random;
+
+  FaultInjector(LabDatabase database, SoakSessions sessions, HikariDataSource pool, SoakSettings settings,
+      long started, long deadline) {
+    this.database = database;
+    this.sessions = sessions;
+    this.pool = pool;
+    this.settings = settings;
+    this.started = started;
+    this.deadline = deadline;
+    this.random = new SplittableRandom(settings.seed());
+  }
+
+  List<FaultEvent> events() {
+    return List.copyOf(events);
+  }
+
+  /** The fault kinds this engine can take, in the order they are injected. */
+  static List<FaultKind> applicable(SoakSettings settings, Engine engine) {
+    List<FaultKind> kinds = new ArrayList<>();
+    for (FaultKind kind : FaultKind.values()) {
+      if (settings.faults().contains(kind) && kind.appliesTo(engine)) {
+        kinds.add(kind);
+      }
+    }
+    return kinds;
+  }
+
+  @Override
+  public void run() {
+    List<FaultKind> kinds = applicable(settings, database.engine());
+    long every = (long) (settings.faultEverySeconds() * 1000);
+    for (int turn = 0; !kinds.isEmpty(); turn++) {
+      long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(every);
+      if (next >= deadline || !pauseUntil(next)) {
+        return;
+      }
+      FaultKind kind = kinds.get(turn % kinds.size());
+      long at = System.nanoTime();
+      String detail;
+      try {
+        detail = switch (kind) {
+          case KILL -> killOneSession();
+          case POOL -> holdThePool();
+          case LOCK -> holdTheAccounts();
+        };
+      } catch (SQLException | RuntimeException e) {
+        detail = "could not inject: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      events.add(new FaultEvent(TimeUnit.NANOSECONDS.toMillis(at - started), kind.label(), detail,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at)));
+    }
+  }
+
+  private static boolean pauseUntil(long nanoTime) {
+    try {
+      long wait = nanoTime - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Kills one of the soak's live sessions, tried at random until one was there to kill. */
+  private String killOneSession() throws SQLException {
+    List<Long> ids = new ArrayList<>(sessions.ids());
+    while (!ids.isEmpty()) {
+      long id = ids.remove(random.nextInt(ids.size()));
+      sessions.forget(id);
+      if (kill(id)) {
+        return "killed session " + id;
+      }
+    }
+    return "no session of the soak was open";
+  }
+
+  private boolean kill(long id) throws SQLException {
+    try (Connection admin = database.openSession()) {
+      switch (database.engine()) {
+        case POSTGRESQL -> {
+          return queryBoolean(admin, "SELECT pg_terminate_backend(?)", id);
+        }
+        case H2 -> {
+          return queryBoolean(admin, "SELECT ABORT_SESSION(?)", id);
+        }
+        case MARIADB, MYSQL -> {
+          try (Statement statement = admin.createStatement()) {
+            statement.execute("KILL " + id); // a server-issued session number, not text
+            return true;
+          } catch (SQLException goneAlready) {
+            return false;
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+  }
+
+  private static boolean queryBoolean(Connection connection, String sql, long id) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, id);
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+
+  /** Borrows every connection of the pool and holds them, so callers time out waiting for one. */
+  private String holdThePool() throws InterruptedException {
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < settings.poolSize(); i++) {
+        try {
+          held.add(pool.getConnection());
+        } catch (SQLException busy) {
+          break; // the callers have the rest; they are what is being held up
+        }
+      }
+      TimeUnit.MILLISECONDS.sleep(POOL_HOLD_MILLIS);
+      return "held " + held.size() + " of " + settings.poolSize() + " pool connections for " + POOL_HOLD_MILLIS + " ms";
+    } finally {
+      for (Connection connection : held) {
+        try {
+          connection.close();
+        } catch (SQLException ignored) {
+          // A connection killed meanwhile: the pool replaces it.
+        }
+      }
+    }
+  }
+
+  /** Holds every account row (SQLite: the write lock) longer than the callers' lock timeout. */
+  private String holdTheAccounts() throws SQLException, InterruptedException {
+    try (Connection holder = database.openSession(); Statement statement = holder.createStatement()) {
+      if (database.engine() == Engine.SQLITE) {
+        statement.execute("BEGIN IMMEDIATE");
+      } else {
+        holder.setAutoCommit(false);
+        try (ResultSet rows = statement.executeQuery("SELECT id FROM soak_account FOR UPDATE")) {
+          while (rows.next()) {
+            // every row is locked once read
+          }
+        }
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(HOLD_MILLIS);
+      } finally {
+        if (database.engine() == Engine.SQLITE) {
+          statement.execute("ROLLBACK");
+        } else {
+          holder.rollback();
+        }
+      }
+      return (database.engine() == Engine.SQLITE ? "held the write lock" : "held every account row")
+          + " for " + HOLD_MILLIS + " ms (callers wait at most " + SoakSessions.LOCK_TIMEOUT_MILLIS + " ms)";
+    }
+  }
+}

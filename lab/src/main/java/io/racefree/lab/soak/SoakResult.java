@@ -1,0 +1,35 @@
+package io.racefree.lab.soak;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one soak on one database did and found. Immutable; serialised as JSON.
+ *
+ * @param database the database's label and version
+ * @param settings how the soak ran
+ * @param seconds how long the callers ran
+ * @param completed calls that returned normally
+ * @param errors typed errors that reached callers, by category
+ * @param untypedErrors errors that were not racefree's typed exceptions
+ * @param firstUntypedError the first of those, in one line (null if none)
+ * @param faults every fault injected, in order
+ * @param callsPerSecond completed calls in each second of the run
+ * @param checks the invariants, each passed or not
+ */
+public record SoakResult(String database, SoakSettings settings, double seconds, long completed,
+    Map<String, Long> errors, long untypedErrors, String firstUntypedError, List<FaultEvent> faults,
+    List<Long> callsPerSecond, List<SoakCheck> checks) {
+
+  public SoakResult {
+    errors = Map.copyOf(errors);
+    faults = List.copyOf(faults);
+    callsPerSecond = List.copyOf(callsPerSecond);
+    checks = List.copyOf(checks);
+  }
+
+  /** True when every invariant held. */
+  public boolean passed() {
+    return checks.stream().allMatch(SoakCheck::passed);
+  }
+}

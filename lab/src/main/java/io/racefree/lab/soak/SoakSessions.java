@@ -1,0 +1,123 @@
+package io.racefree.lab.soak;
+
+import io.racefree.lab.db.Engine;
+import io.racefree.lab.db.LabDatabase;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The soak's source of connections under its pool: sessions of the lab's workspace with short lock
+ * and statement timeouts, each remembered by its server session id so that the kill fault hits the
+ * soak's own sessions and nobody else's.
+ *
+ * <p>Thread-safe.
+ */
+final class SoakSessions implements DataSource {
+  /** Shorter than the lock fault holds its locks, so waiting callers time out. */
+  static final int LOCK_TIMEOUT_MILLIS = 1000;
+
+  private final LabDatabase database;
+  private final Set<Long> ids = ConcurrentHashMap.newKeySet();
+
+  SoakSessions(LabDatabase database) {
+    this.database = database;
+  }
+
+  /** Server session ids of the soak's open sessions (some may have ended since). */
+  List<Long> ids() {
+    return List.copyOf(ids);
+  }
+
+  void forget(long id) {
+    ids.remove(id);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    Connection connection = database.openSession();
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : timeouts(database.engine())) {
+        statement.execute(sql);
+      }
+      String idQuery = sessionIdQuery(database.engine());
+      if (idQuery != null) {
+        try (ResultSet id = statement.executeQuery(idQuery)) {
+          id.next();
+          ids.add(id.getLong(1));
+        }
+      }
+      return connection;
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  static String sessionIdQuery(Engine engine) {
+    return switch (engine) {
+      case POSTGRESQL -> "SELECT pg_backend_pid()";
+      case MARIADB, MYSQL -> "SELECT CONNECTION_ID()";
+      case H2 -> "SELECT SESSION_ID()";
+      case SQLITE -> null;
+    };
+  }
+
+  private static List<String> timeouts(Engine engine) {
+    return switch (engine) {
+      case POSTGRESQL -> List.of("SET lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'", "SET statement_timeout = '10s'");
+      case MARIADB -> List.of("SET SESSION innodb_lock_wait_timeout = 1", "SET SESSION max_statement_time = 10");
+      case MYSQL -> List.of("SET SESSION innodb_lock_wait_timeout = 1", "SET SESSION max_execution_time = 10000");
+      case H2 -> List.of("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
+      case SQLITE -> List.of("PRAGMA busy_timeout = " + LOCK_TIMEOUT_MILLIS);
+    };
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return getConnection();
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    // No logging.
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) {
+    // The lab's sessions use its own login timeout.
+  }
+
+  @Override
+  public int getLoginTimeout() {
+    return 0;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("no logger");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    throw new SQLException("not a wrapper");
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) {
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+package io.racefree.lab.soak;
+
+import io.racefree.lab.db.LabDatabase;
+import java.sql.SQLException;
+
+/** The soak's tables in the lab's workspace, created fresh. Stateless. */
+final class SoakTables {
+  private SoakTables() {}
+
+  static void create(LabDatabase database) throws SQLException {
+    database.execute(
+        "DROP TABLE IF EXISTS soak_item", "DROP TABLE IF EXISTS soak_counter",
+        "DROP TABLE IF EXISTS soak_account", "DROP TABLE IF EXISTS soak_ledger",
+        "CREATE TABLE soak_item (k BIGINT PRIMARY KEY, v INT NOT NULL)",
+        "CREATE TABLE soak_counter (k BIGINT PRIMARY KEY, n BIGINT NOT NULL)",
+        "CREATE TABLE soak_account (id BIGINT PRIMARY KEY, balance BIGINT NOT NULL)",
+        "CREATE TABLE soak_ledger (id VARCHAR(36) PRIMARY KEY, from_id BIGINT NOT NULL,"
+            + " to_id BIGINT NOT NULL, amount BIGINT NOT NULL)");
+    for (long id = 1; id <= SoakCaller.ACCOUNTS; id++) {
+      database.execute("INSERT INTO soak_account (id, balance) VALUES (" + id + ", "
+          + SoakCaller.OPENING_BALANCE + ")");
+    }
+  }
+}
