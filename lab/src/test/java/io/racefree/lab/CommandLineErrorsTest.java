@@ -32,6 +32,21 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void soakWithAnUnknownFaultOrDurationIsOneLineAndExitTwo() {
+    assertOneLineError(racefree("soak", "--faults", "kill,flood", "--out", dir.toString()), "unknown fault 'flood'");
+    assertOneLineError(racefree("soak", "--duration", "ten minutes", "--out", dir.toString()),
+        "--duration 'ten minutes' is not a time");
+    assertOneLineError(racefree("soak", "--threads", "0", "--out", dir.toString()), "at least 1");
+  }
+
+  @Test
+  void soakDurationsTakeSecondsOrMinutes() {
+    assertThat(SoakCommand.seconds("90")).isEqualTo(90);
+    assertThat(SoakCommand.seconds("90s")).isEqualTo(90);
+    assertThat(SoakCommand.seconds("10m")).isEqualTo(600);
+  }
+
+  @Test
   void unknownScenarioIsOneLineAndExitTwo() {
     assertOneLineError(racefree("run", "--scenario", "no-such-scenario", "--duration", "0"),
         "no scenario matches 'no-such-scenario'");

@@ -59,6 +59,10 @@ final class Acknowledgements {
     return overlaps;
   }
 
+  long lockNamesUsed() {
+    return jobs.size();
+  }
+
   long jobsRun() {
     return jobs.values().stream().mapToLong(java.util.Queue::size).sum();
   }

@@ -118,7 +118,7 @@ final class FaultInjector implements Runnable {
     try (Connection admin = database.openSession()) {
       switch (database.engine()) {
         case POSTGRESQL -> {
-          return queryBoolean(admin, "SELECT pg_terminate_backend(?)", id);
+          return queryBoolean(admin, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", id);
         }
         case H2 -> {
           return queryBoolean(admin, "SELECT ABORT_SESSION(?)", id);

@@ -27,17 +27,24 @@ final class SoakCaller {
   static final int COUNTERS = 20;
   static final int ACCOUNTS = 8;
   static final long OPENING_BALANCE = 1_000_000;
-  static final List<String> LOCK_NAMES = List.of("soak-job-1", "soak-job-2", "soak-job-3");
 
   private static final TransactionOptions RETRYING =
       TransactionOptions.defaults().withRetry(RetryPolicy.standard());
 
   private final Database db;
   private final Acknowledgements told;
+  private final List<String> lockNames;
 
-  SoakCaller(Database db, Acknowledgements told) {
+  /** @param lockNames the named locks of this soak (named locks are server-wide: unique per soak) */
+  SoakCaller(Database db, Acknowledgements told, List<String> lockNames) {
     this.db = db;
     this.told = told;
+    this.lockNames = List.copyOf(lockNames);
+  }
+
+  /** Three lock names no other soak on the same server uses. */
+  static List<String> lockNames(String workspace) {
+    return List.of("soak-job-1-" + workspace, "soak-job-2-" + workspace, "soak-job-3-" + workspace);
   }
 
   /** One call, chosen at random; whatever it throws is counted, never rethrown. */
@@ -51,7 +58,7 @@ final class SoakCaller {
       } else if (pick < 85) {
         transfer(random);
       } else {
-        lockedJob(LOCK_NAMES.get(random.nextInt(LOCK_NAMES.size())));
+        lockedJob(lockNames.get(random.nextInt(lockNames.size())));
       }
       told.completed.incrementAndGet();
     } catch (RacefreeException e) {

@@ -28,13 +28,13 @@ final class SoakChecks {
 
   /** Checks that need the soak's pool and sessions still open: nothing borrowed, held or begun. */
   static List<SoakCheck> whileThePoolIsOpen(LabDatabase database, Database db, HikariDataSource pool,
-      SoakSessions sessions) throws SQLException {
+      SoakSessions sessions, List<String> lockNames) throws SQLException {
     List<SoakCheck> checks = new ArrayList<>();
     int active = pool.getHikariPoolMXBean().getActiveConnections();
     checks.add(new SoakCheck("no connection left borrowed from the pool", active == 0,
         active + " of " + pool.getMaximumPoolSize() + " connections still borrowed after the callers stopped"));
     List<String> held = new ArrayList<>();
-    for (String name : SoakCaller.LOCK_NAMES) {
+    for (String name : lockNames) {
       try {
         if (!db.<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock(name, Duration.ZERO))) {
           held.add(name);
@@ -44,7 +44,7 @@ final class SoakChecks {
       }
     }
     checks.add(new SoakCheck("every named lock free afterwards", held.isEmpty(),
-        held.isEmpty() ? SoakCaller.LOCK_NAMES.size() + " lock names taken at once, without waiting"
+        held.isEmpty() ? lockNames.size() + " lock names taken at once, without waiting"
             : "still held: " + held));
     long open = sessionsInTransaction(database, sessions.ids());
     checks.add(new SoakCheck("no session of the soak left inside a transaction", open == 0,
@@ -99,7 +99,7 @@ final class SoakChecks {
     }
     long overlaps = told.jobOverlaps();
     checks.add(new SoakCheck("no job ran while another caller held its lock", overlaps == 0,
-        told.jobsRun() + " jobs committed under " + SoakCaller.LOCK_NAMES.size() + " lock names, "
+        told.jobsRun() + " jobs committed under " + told.lockNamesUsed() + " lock names, "
             + overlaps + " overlapping"));
     checks.add(new SoakCheck("every error that reached a caller was typed", told.untypedErrors() == 0,
         told.untypedErrors() == 0 ? "all typed" : told.untypedErrors() + " untyped, first: " + told.firstUntypedError()));

@@ -40,6 +40,7 @@ public final class SoakRun {
     List<FaultEvent> faults;
     long started;
     long finished;
+    List<String> lockNames = SoakCaller.lockNames(database.workspace());
     try (HikariDataSource pool = pool(sessions, settings)) {
       Database db = Database.of(pool);
       started = System.nanoTime();
@@ -51,7 +52,7 @@ public final class SoakRun {
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         for (int i = 0; i < settings.threads(); i++) {
           SplittableRandom random = seeds.split();
-          SoakCaller caller = new SoakCaller(db, told);
+          SoakCaller caller = new SoakCaller(db, told, lockNames);
           callers.add(threads.submit(() -> {
             while (System.nanoTime() < deadline) {
               caller.callOnce(random);
@@ -69,7 +70,7 @@ public final class SoakRun {
       }
       finished = System.nanoTime();
       faults = injector.events();
-      whileOpen = SoakChecks.whileThePoolIsOpen(database, db, pool, sessions);
+      whileOpen = SoakChecks.whileThePoolIsOpen(database, db, pool, sessions, lockNames);
     }
     List<SoakCheck> checks = new ArrayList<>(whileOpen);
     checks.addAll(SoakChecks.fromTheTables(database, told));

@@ -1,0 +1,71 @@
+package io.racefree.lab.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.racefree.lab.LabServers;
+import io.racefree.lab.db.EmbeddedTargets;
+import io.racefree.lab.db.LabDatabase;
+import io.racefree.lab.db.Target;
+import io.racefree.testing.db.TestDatabases;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short soak of the test suite: 12 s per engine, 8 callers on a pool of 4, every fault kind
+ * the engine can take, one every second. Every invariant holds, every applicable fault was injected,
+ * and every error a caller got was typed. The long run is {@code racefree soak --duration 10m}.
+ */
+class SoakIT {
+  private static final SoakSettings SHORT = new SoakSettings(12, 8, 4, EnumSet.allOf(FaultKind.class), 1, 42);
+  private final EmbeddedTargets embedded = new EmbeddedTargets();
+
+  @AfterEach
+  void removeFiles() {
+    embedded.close();
+  }
+
+  @Test
+  @Tag("postgresql")
+  void postgresql() throws Exception {
+    soak(LabServers.target(TestDatabases.postgresServer()));
+  }
+
+  @Test
+  @Tag("mariadb")
+  void mariadb() throws Exception {
+    soak(LabServers.target(TestDatabases.mariadbServer()));
+  }
+
+  @Test
+  @Tag("h2")
+  void h2() throws Exception {
+    soak(embedded.targets().get(0));
+  }
+
+  @Test
+  @Tag("sqlite")
+  void sqlite() throws Exception {
+    soak(embedded.targets().get(1));
+  }
+
+  private static void soak(Target target) throws Exception {
+    SoakResult result;
+    List<FaultKind> applicable;
+    try (LabDatabase database = LabDatabase.open(target)) {
+      applicable = FaultInjector.applicable(SHORT, database.engine());
+      result = new SoakRun(database, (what, fraction) -> { }).run(SHORT);
+    }
+    assertThat(result.checks()).allSatisfy(check ->
+        assertThat(check.passed()).as("%s: %s", check.name(), check.detail()).isTrue());
+    assertThat(result.completed()).isPositive();
+    assertThat(result.untypedErrors()).as(result.firstUntypedError()).isZero();
+    assertThat(result.faults()).allSatisfy(fault ->
+        assertThat(fault.detail()).as(fault.kind()).doesNotStartWith("could not inject"));
+    assertThat(result.faults()).extracting(FaultEvent::kind)
+        .containsAll(applicable.stream().map(FaultKind::label).toList());
+    assertThat(result.callsPerSecond()).hasSizeGreaterThanOrEqualTo(12);
+  }
+}
