@@ -174,8 +174,11 @@ final class ConnectionLease {
 
   /**
    * Ends a broken connection instead of restoring and returning it: {@link Connection#abort} makes
-   * the driver drop it and tells a pool such as HikariCP to evict it, so no later caller borrows a
-   * connection racefree saw break. The close that follows hands the pool its proxy back.
+   * the driver drop it, and the close that follows hands the pool its proxy back. The pool's reset
+   * of the dead connection then fails, and HikariCP evicts it where that failure has a
+   * connection-broken SQLState (08xxx: PostgreSQL, MariaDB, MySQL), so no later caller borrows a
+   * connection racefree saw break. H2 reports 900xx codes there: a pool needs an exception override
+   * to evict them (the lab's soak has one).
    */
   private static void abort(Connection connection, Throwable failure) {
     try {

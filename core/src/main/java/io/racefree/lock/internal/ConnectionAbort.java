@@ -6,7 +6,9 @@ import java.sql.SQLException;
 /**
  * Ends a connection that may still hold a session-scoped lock racefree could not release, so it
  * never goes back to a pool holding it: {@link Connection#abort} makes the server end the session
- * (which releases its locks) and tells a pool such as HikariCP to evict the connection. Not API.
+ * (which releases its locks); the closed connection then fails the pool's next use of it, and
+ * HikariCP evicts it where that failure has a connection-broken SQLState (08xxx: PostgreSQL,
+ * MariaDB, MySQL; not H2, whose pools need an exception override). Not API.
  */
 final class ConnectionAbort {
   private ConnectionAbort() {}
