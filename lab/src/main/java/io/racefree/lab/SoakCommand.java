@@ -8,6 +8,7 @@ import io.racefree.lab.db.Target;
 import io.racefree.lab.soak.SoakReport;
 import io.racefree.lab.soak.SoakResult;
 import io.racefree.lab.soak.SoakRun;
+import io.racefree.lab.soak.ServerRestart;
 import io.racefree.lab.soak.SoakSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,8 +61,13 @@ public final class SoakCommand implements Callable<Integer> {
   int pool;
 
   @Option(names = "--faults", paramLabel = "LIST", defaultValue = "all",
-      description = "all, none, or a comma-separated list of kill, pool, lock (default: ${DEFAULT-VALUE}).")
+      description = "all, none, or a comma-separated list of kill, pool, lock, restart (default: ${DEFAULT-VALUE}).")
   String faults;
+
+  @Option(names = "--restart-command", paramLabel = "CMD",
+      description = "Shell command that restarts the --url server, for the restart fault (for example"
+          + " 'pg_ctlcluster 15 main restart'); without it the soak restarts nothing.")
+  String restartCommand;
 
   @Option(names = "--fault-every", paramLabel = "SECONDS", defaultValue = "2",
       description = "Pause between two injected faults (default: ${DEFAULT-VALUE}).")
@@ -81,6 +87,14 @@ public final class SoakCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     SoakSettings settings = new SoakSettings(seconds(duration), threads, pool, SoakSettings.parseFaults(faults),
         faultEvery, seed);
+    if (restartCommand != null && url == null) {
+      throw new UsageException("--restart-command restarts the --url server; the embedded databases run in this process");
+    }
+    if (restartCommand == null && !"all".equalsIgnoreCase(faults.trim())
+        && settings.faults().contains(io.racefree.lab.soak.FaultKind.RESTART)) {
+      throw new UsageException("the restart fault needs --restart-command");
+    }
+    ServerRestart restart = restartCommand == null ? null : ServerRestart.command(restartCommand);
     PrintWriter stdout = spec.commandLine().getOut();
     List<SoakResult> results = new ArrayList<>();
     try (EmbeddedTargets embedded = new EmbeddedTargets(); Progress progress = new Progress(spec.commandLine().getErr())) {
@@ -88,7 +102,7 @@ public final class SoakCommand implements Callable<Integer> {
       for (Target target : explicit == null ? embedded.targets() : List.of(explicit)) {
         try (LabDatabase database = LabDatabase.open(target)) {
           TargetOptions.sayWhichUser(explicit, database, spec.commandLine().getErr());
-          results.add(new SoakRun(database, progress).run(settings));
+          results.add(new SoakRun(database, progress, restart).run(settings));
         } catch (SQLException e) {
           throw new UsageException("soak on " + target.safeUrl() + " failed: " + e.getMessage(), e);
         }

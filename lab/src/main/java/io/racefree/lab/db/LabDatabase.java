@@ -234,15 +234,24 @@ public final class LabDatabase implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    try (Statement statement = admin.createStatement()) {
-      String drop = dropWorkspaceSql();
-      if (drop != null && ownsWorkspace) {
+    String drop = dropWorkspaceSql();
+    if (drop != null && ownsWorkspace) {
+      // After a server restart (the soak's restart fault) the admin session is gone: use a new one.
+      try (Connection dropper = isValid(admin) ? null : connect(target);
+          Statement statement = (dropper == null ? admin : dropper).createStatement()) {
         statement.execute(drop);
+      } catch (SQLException | UsageException e) {
+        // The workspace has a unique name; a failed drop leaves a harmless empty schema behind.
       }
+    }
+    nodeAdmins.forEach(LabDatabase::closeQuietly);
+  }
+
+  private static boolean isValid(Connection connection) {
+    try {
+      return connection.isValid(2);
     } catch (SQLException e) {
-      // The workspace has a unique name; a failed drop leaves a harmless empty schema behind.
-    } finally {
-      nodeAdmins.forEach(LabDatabase::closeQuietly);
+      return false;
     }
   }
 

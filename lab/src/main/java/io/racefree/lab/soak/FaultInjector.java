@@ -32,10 +32,12 @@ final class FaultInjector implements Runnable {
   private final long deadline;
   private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
   private final SplittableRandom random;
+  private final ServerRestart restart;
 
   FaultInjector(LabDatabase database, SoakSessions sessions, HikariDataSource pool, SoakSettings settings,
-      long started, long deadline) {
+      ServerRestart restart, long started, long deadline) {
     this.database = database;
+    this.restart = restart;
     this.sessions = sessions;
     this.pool = pool;
     this.settings = settings;
@@ -49,10 +51,10 @@ final class FaultInjector implements Runnable {
   }
 
   /** The fault kinds this engine can take, in the order they are injected. */
-  static List<FaultKind> applicable(SoakSettings settings, Engine engine) {
+  static List<FaultKind> applicable(SoakSettings settings, Engine engine, boolean canRestart) {
     List<FaultKind> kinds = new ArrayList<>();
     for (FaultKind kind : FaultKind.values()) {
-      if (settings.faults().contains(kind) && kind.appliesTo(engine)) {
+      if (settings.faults().contains(kind) && kind.notApplicableReason(engine, canRestart) == null) {
         kinds.add(kind);
       }
     }
@@ -61,7 +63,7 @@ final class FaultInjector implements Runnable {
 
   @Override
   public void run() {
-    List<FaultKind> kinds = applicable(settings, database.engine());
+    List<FaultKind> kinds = applicable(settings, database.engine(), restart != null);
     long every = (long) (settings.faultEverySeconds() * 1000);
     for (int turn = 0; !kinds.isEmpty(); turn++) {
       long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(every);
@@ -76,12 +78,13 @@ final class FaultInjector implements Runnable {
           case KILL -> killOneSession();
           case POOL -> holdThePool();
           case LOCK -> holdTheAccounts();
+          case RESTART -> restartAndWait();
         };
-      } catch (SQLException | RuntimeException e) {
-        detail = "could not inject: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (Exception e) {
+        detail = "could not inject: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       }
       events.add(new FaultEvent(TimeUnit.NANOSECONDS.toMillis(at - started), kind.label(), detail,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at)));
@@ -143,6 +146,28 @@ final class FaultInjector implements Runnable {
       statement.setLong(1, id);
       try (ResultSet result = statement.executeQuery()) {
         return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+
+  /**
+   * Restarts the server and waits until it takes connections again (a minute at most). The ids of
+   * the sessions that died are forgotten: the server may give them to other sessions.
+   */
+  private String restartAndWait() throws Exception {
+    String done = restart.restart();
+    sessions.forgetAll();
+    long since = System.nanoTime();
+    long limit = since + TimeUnit.MINUTES.toNanos(1);
+    while (true) {
+      try (Connection probe = database.openSession()) {
+        return done + "; the server took connections again after "
+            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms";
+      } catch (SQLException down) {
+        if (System.nanoTime() > limit) {
+          throw new SQLException("the server did not come back within a minute of the restart", down);
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
       }
     }
   }

@@ -11,7 +11,9 @@ public enum FaultKind {
   POOL("pool", "every connection of the pool borrowed and held for a moment, so callers meet an"
       + " exhausted pool"),
   LOCK("lock", "every account row (SQLite: the database's write lock) held by another session for"
-      + " longer than the soak's lock timeout");
+      + " longer than the soak's lock timeout"),
+  RESTART("restart", "the database server restarted (by --restart-command) and waited for until it takes"
+      + " connections again");
 
   private final String label;
   private final String description;
@@ -29,9 +31,21 @@ public enum FaultKind {
     return description;
   }
 
-  /** Whether {@code engine} has what the fault needs: SQLite has no server sessions to kill. */
-  public boolean appliesTo(Engine engine) {
-    return this != KILL || engine != Engine.SQLITE;
+  /**
+   * Why this fault cannot be injected here, or null when it can: SQLite has no server sessions to
+   * kill, and a restart needs a way to restart the server.
+   */
+  public String notApplicableReason(Engine engine, boolean canRestart) {
+    if (this == KILL && engine == Engine.SQLITE) {
+      return "SQLite has no server sessions to kill";
+    }
+    if (this == RESTART && !canRestart) {
+      return "no --restart-command given";
+    }
+    if (this == RESTART && (engine == Engine.SQLITE || engine == Engine.H2)) {
+      return engine.displayName() + " runs inside the lab's process";
+    }
+    return null;
   }
 
   static Optional<FaultKind> parse(String text) {

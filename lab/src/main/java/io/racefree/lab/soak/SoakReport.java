@@ -10,7 +10,7 @@ import java.util.TreeMap;
  */
 public final class SoakReport {
   private static final Map<String, String> FAULT_COLOURS = Map.of("kill", "#c0392b", "pool", "#8e44ad",
-      "lock", "#d68910");
+      "lock", "#d68910", "restart", "#117a65");
 
   private SoakReport() {}
 
@@ -22,6 +22,8 @@ public final class SoakReport {
           result.database(), result.seconds(), settings.threads(), settings.poolSize(), result.completed(),
           result.completed() / Math.max(result.seconds(), 1e-9)));
       text.append("  faults injected: ").append(faultCounts(result)).append('\n');
+      result.faultsNotInjected().forEach((kind, reason) ->
+          text.append("  not injected: ").append(kind).append(" (").append(reason).append(")\n"));
       text.append("  errors callers got: ").append(result.errors().isEmpty() ? "none" : result.errors().toString())
           .append('\n');
       for (SoakCheck check : result.checks()) {

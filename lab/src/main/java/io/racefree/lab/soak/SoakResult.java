@@ -14,16 +14,18 @@ import java.util.Map;
  * @param untypedErrors errors that were not racefree's typed exceptions
  * @param firstUntypedError the first of those, in one line (null if none)
  * @param faults every fault injected, in order
+ * @param faultsNotInjected the fault kinds asked for that this database cannot take, with why
  * @param callsPerSecond completed calls in each second of the run
  * @param checks the invariants, each passed or not
  */
 public record SoakResult(String database, SoakSettings settings, double seconds, long completed,
     Map<String, Long> errors, long untypedErrors, String firstUntypedError, List<FaultEvent> faults,
-    List<Long> callsPerSecond, List<SoakCheck> checks) {
+    Map<String, String> faultsNotInjected, List<Long> callsPerSecond, List<SoakCheck> checks) {
 
   public SoakResult {
     errors = Map.copyOf(errors);
     faults = List.copyOf(faults);
+    faultsNotInjected = Map.copyOf(faultsNotInjected);
     callsPerSecond = List.copyOf(callsPerSecond);
     checks = List.copyOf(checks);
   }

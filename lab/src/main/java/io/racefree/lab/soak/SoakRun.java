@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,10 +27,13 @@ import java.util.concurrent.TimeUnit;
 public final class SoakRun {
   private final LabDatabase database;
   private final ProgressListener progress;
+  private final ServerRestart restart;
 
-  public SoakRun(LabDatabase database, ProgressListener progress) {
+  /** @param restart how to restart the server for the restart fault; null when it cannot be */
+  public SoakRun(LabDatabase database, ProgressListener progress, ServerRestart restart) {
     this.database = database;
     this.progress = progress;
+    this.restart = restart;
   }
 
   public SoakResult run(SoakSettings settings) throws SQLException, InterruptedException {
@@ -45,7 +50,7 @@ public final class SoakRun {
       Database db = Database.of(pool);
       started = System.nanoTime();
       long deadline = started + (long) (settings.durationSeconds() * 1e9);
-      FaultInjector injector = new FaultInjector(database, sessions, pool, settings, started, deadline);
+      FaultInjector injector = new FaultInjector(database, sessions, pool, settings, restart, started, deadline);
       ExecutorService threads = Executors.newFixedThreadPool(settings.threads() + 1);
       try {
         List<Future<?>> callers = new ArrayList<>();
@@ -76,7 +81,18 @@ public final class SoakRun {
     checks.addAll(SoakChecks.fromTheTables(database, told));
     return new SoakResult(database.label() + " (" + database.info().product() + " " + database.info().productVersion()
         + ")", settings, (finished - started) / 1e9, told.completed.get(), told.errorsByCategory(),
-        told.untypedErrors(), told.firstUntypedError(), faults, perSecond, checks);
+        told.untypedErrors(), told.firstUntypedError(), faults, notInjected(settings), perSecond, checks);
+  }
+
+  private Map<String, String> notInjected(SoakSettings settings) {
+    Map<String, String> reasons = new TreeMap<>();
+    for (FaultKind kind : settings.faults()) {
+      String reason = kind.notApplicableReason(database.engine(), restart != null);
+      if (reason != null) {
+        reasons.put(kind.label(), reason);
+      }
+    }
+    return reasons;
   }
 
   private static HikariDataSource pool(SoakSessions sessions, SoakSettings settings) {

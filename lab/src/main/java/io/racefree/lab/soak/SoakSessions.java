@@ -41,6 +41,11 @@ final class SoakSessions implements DataSource {
     ids.remove(id);
   }
 
+  /** After a server restart every recorded session is gone. */
+  void forgetAll() {
+    ids.clear();
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     Connection connection = database.openSession();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The short soak of the test suite: 12 s per engine, 8 callers on a pool of 4, every fault kind
  * the engine can take, one every second. Every invariant holds, every applicable fault was injected,
- * and every error a caller got was typed. The long run is {@code racefree soak --duration 10m}.
+ * and every error a caller got was typed. The restart fault is {@link SoakRestartIT}'s. The long
+ * run is {@code racefree soak --duration 10m}.
  */
 class SoakIT {
   private static final SoakSettings SHORT = new SoakSettings(12, 8, 4, EnumSet.allOf(FaultKind.class), 1, 42);
@@ -51,12 +52,12 @@ class SoakIT {
     soak(embedded.targets().get(1));
   }
 
-  private static void soak(Target target) throws Exception {
+  static void soak(Target target) throws Exception {
     SoakResult result;
     List<FaultKind> applicable;
     try (LabDatabase database = LabDatabase.open(target)) {
-      applicable = FaultInjector.applicable(SHORT, database.engine());
-      result = new SoakRun(database, (what, fraction) -> { }).run(SHORT);
+      applicable = FaultInjector.applicable(SHORT, database.engine(), false);
+      result = new SoakRun(database, (what, fraction) -> { }, null).run(SHORT);
     }
     assertThat(result.checks()).allSatisfy(check ->
         assertThat(check.passed()).as("%s: %s", check.name(), check.detail()).isTrue());

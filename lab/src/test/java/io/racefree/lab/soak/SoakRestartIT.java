@@ -1,0 +1,61 @@
+package io.racefree.lab.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.racefree.lab.db.LabDatabase;
+import io.racefree.lab.db.Target;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The restart fault on a PostgreSQL server of the test's own (embedded, so the shared servers are
+ * never restarted): stopped and started on the same port and data directory while the callers run.
+ * Callers meet typed errors while it is down, the pool reconnects, and every invariant holds.
+ */
+@Tag("postgresql")
+class SoakRestartIT {
+  @TempDir Path data;
+  private final AtomicReference<EmbeddedPostgres> server = new AtomicReference<>();
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server.get() != null) {
+      server.get().close();
+    }
+  }
+
+  private EmbeddedPostgres start(int port) throws Exception {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false);
+    return (port == 0 ? builder : builder.setPort(port)).start();
+  }
+
+  @Test
+  void aRestartedServerLosesNothingAndEveryErrorIsTyped() throws Exception {
+    server.set(start(0));
+    int port = server.get().getPort();
+    ServerRestart restart = () -> {
+      server.get().close();
+      server.set(start(port));
+      return "stopped and started the embedded server on port " + port;
+    };
+    SoakSettings settings = new SoakSettings(10, 8, 4, EnumSet.of(FaultKind.KILL, FaultKind.RESTART), 1, 42);
+    SoakResult result;
+    try (LabDatabase database = LabDatabase.open(Target.of("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+        "postgres", ""))) {
+      result = new SoakRun(database, (what, fraction) -> { }, restart).run(settings);
+    }
+    assertThat(result.faults()).extracting(FaultEvent::kind).contains("restart", "kill");
+    assertThat(result.faults()).filteredOn(fault -> fault.kind().equals("restart"))
+        .allSatisfy(fault -> assertThat(fault.detail()).contains("took connections again"));
+    assertThat(result.checks()).allSatisfy(check ->
+        assertThat(check.passed()).as("%s: %s", check.name(), check.detail()).isTrue());
+    assertThat(result.untypedErrors()).as(result.firstUntypedError()).isZero();
+    assertThat(result.errors()).containsKey("CONNECTION_LOST");
+  }
+}
