@@ -150,6 +150,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * @param <X> the checked exception the callback may throw
    * @param callback the work; it may throw its own checked exception
    * @return what the callback returned
+   * @throws X what the callback throws, unwrapped
    */
   public <T, X extends Exception> T withTransaction(TransactionCallback<T, X> callback) throws X {
     return withTransaction(TransactionOptions.defaults(), callback);
@@ -168,6 +169,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * @param options isolation, access mode and retry policy
    * @param callback the work; it may throw its own checked exception
    * @return what the callback returned
+   * @throws X what the callback throws, unwrapped
    */
   public <T, X extends Exception> T withTransaction(
       TransactionOptions options, TransactionCallback<T, X> callback) throws X {
@@ -179,6 +181,7 @@ public final class Database implements Upserts, GuardedUpdates {
    *
    * @param <X> the checked exception the callback may throw
    * @param callback the work; it may throw its own checked exception
+   * @throws X what the callback throws, unwrapped
    */
   public <X extends Exception> void useTransaction(TransactionConsumer<X> callback) throws X {
     useTransaction(TransactionOptions.defaults(), callback);
@@ -190,6 +193,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * @param <X> the checked exception the callback may throw
    * @param options isolation, access mode and retry policy
    * @param callback the work; it may throw its own checked exception
+   * @throws X what the callback throws, unwrapped
    */
   public <X extends Exception> void useTransaction(
       TransactionOptions options, TransactionConsumer<X> callback) throws X {
@@ -207,6 +211,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * @param <X> the checked exception the callback may throw
    * @param callback the work; it may throw its own checked exception
    * @return what the callback returned
+   * @throws X what the callback throws, unwrapped
    */
   public <T, X extends Exception> T withSession(SessionCallback<T, X> callback) throws X {
     return sessions.run(callback);
@@ -217,6 +222,7 @@ public final class Database implements Upserts, GuardedUpdates {
    *
    * @param <X> the checked exception the callback may throw
    * @param callback the work; it may throw its own checked exception
+   * @throws X what the callback throws, unwrapped
    */
   public <X extends Exception> void useSession(SessionConsumer<X> callback) throws X {
     withSession(session -> {
@@ -485,6 +491,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * @param name the lock's name, any string
    * @param callback the work; it may throw its own checked exception
    * @return what the callback returned
+   * @throws X what the callback throws, unwrapped
    */
   public <T, X extends Exception> T withLock(String name, SessionCallback<T, X> callback) throws X {
     return SessionLocks.withLock(sessions, dialect(), name, callback);
@@ -496,6 +503,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * @param <X> the checked exception the callback may throw
    * @param name the lock's name, any string
    * @param callback the work; it may throw its own checked exception
+   * @throws X what the callback throws, unwrapped
    */
   public <X extends Exception> void useLock(String name, SessionConsumer<X> callback) throws X {
     withLock(name, session -> {
@@ -528,7 +536,15 @@ public final class Database implements Upserts, GuardedUpdates {
     return updateAll(table, keyColumn, updates, upsertTransaction());
   }
 
-  /** {@link Transaction#updateAll} in its own transaction, run under {@code transaction}. */
+  /**
+   * {@link Transaction#updateAll} in its own transaction, run under {@code transaction}.
+   *
+   * @param table the table, checked against the catalog
+   * @param keyColumn the single-column key that identifies each row
+   * @param updates key to the row update (assignments and guard) of that row
+   * @param transaction the options of the transaction racefree runs the call in
+   * @return true when every row was updated, false when a guard failed and nothing was written
+   */
   public boolean updateAll(String table, String keyColumn, Map<?, RowUpdate> updates,
       TransactionOptions transaction) {
     return withTransaction(transaction, tx -> tx.updateAll(table, keyColumn, updates));
@@ -564,13 +580,23 @@ public final class Database implements Upserts, GuardedUpdates {
       this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** Uses {@code value} as is: no connection is opened to detect anything. */
+    /**
+     * Uses {@code value} as is: no connection is opened to detect anything.
+     *
+     * @param value the dialect to use
+     * @return this builder
+     */
     public Builder dialect(Dialect value) {
       this.dialect = value;
       return this;
     }
 
-    /** Forces the engine; the server version is still read from a connection. */
+    /**
+     * Forces the engine; the server version is still read from a connection.
+     *
+     * @param value the engine
+     * @return this builder
+     */
     public Builder kind(DatabaseKind value) {
       this.kind = value;
       return this;
@@ -611,6 +637,9 @@ public final class Database implements Upserts, GuardedUpdates {
      * Reports retries, conflicts and lock waits of the database to {@code value} (see {@link
      * DatabaseListener}); also shared by the databases {@link Database#on} and {@link
      * Database#joining} derive from it.
+     *
+     * @param value sees retries, conflicts and lock waits
+     * @return this builder
      */
     public Builder listener(DatabaseListener value) {
       this.listener = java.util.Objects.requireNonNull(value, "listener");

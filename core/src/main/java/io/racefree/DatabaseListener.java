@@ -38,6 +38,8 @@ public interface DatabaseListener {
    * An attempt of an outermost transaction racefree began failed with a racefree exception; {@link
    * RetryAttempt#willRetry()} says whether another attempt follows (the transaction's own {@link
    * io.racefree.tx.RetryListener} sees the same attempt).
+   *
+   * @param attempt the failed attempt: its number, failure, and whether and when it is retried
    */
   default void attemptFailed(RetryAttempt attempt) {}
 
@@ -45,6 +47,8 @@ public interface DatabaseListener {
    * A statement failed because of another transaction: {@link
    * io.racefree.error.ErrorCategory#DEADLOCK}, {@code SERIALIZATION_FAILURE}, {@code LOCK_TIMEOUT},
    * {@code LOCK_NOT_AVAILABLE} or {@code STALE_VERSION}. Called before the exception is thrown.
+   *
+   * @param conflict the typed failure
    */
   default void conflict(RacefreeException conflict) {}
 
@@ -52,6 +56,8 @@ public interface DatabaseListener {
    * A lock racefree took for the application (row, table or named lock) was granted, or refused
    * (NOWAIT, a bounded wait that ran out, {@code tryLock} returning false, a deadlock while
    * waiting), after {@link LockWait#waited()}.
+   *
+   * @param wait the lock, how long it was waited for and whether it was granted
    */
   default void lockWaited(LockWait wait) {}
 }

@@ -34,6 +34,8 @@ public interface Handle {
   /**
    * The underlying connection, for what racefree does not cover. Do not commit, roll back, close it
    * or change its auto-commit, isolation or read-only state: the callback owns its lifecycle.
+   *
+   * @return the underlying connection, for what racefree does not cover
    */
   Connection connection();
 
@@ -107,24 +109,60 @@ public interface Handle {
    */
   int delete(String table, Map<String, ?> lookup);
 
-  /** {@link #get(String, Map)} mapped to the record {@code type} (see {@link Row#as}). */
+  /**
+   * {@link #get(String, Map)} mapped to the record {@code type} (see {@link Row#as}).
+   *
+   * @param <R> the record type
+   * @param type the record class each row is mapped to (see Row#as)
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the row as a record
+   */
   default <R extends Record> R get(Class<R> type, String table, Map<String, ?> lookup) {
     return get(table, lookup).as(type);
   }
 
-  /** {@link #find(String, Map)} mapped to the record {@code type}. */
+  /**
+   * {@link #find(String, Map)} mapped to the record {@code type}.
+   *
+   * @param <R> the record type
+   * @param type the record class each row is mapped to (see Row#as)
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the row as a record, or empty when none matches
+   */
   default <R extends Record> Optional<R> find(Class<R> type, String table, Map<String, ?> lookup) {
     return find(table, lookup).map(row -> row.as(type));
   }
 
-  /** {@link #list(String, Map)} mapped to the record {@code type}. */
+  /**
+   * {@link #list(String, Map)} mapped to the record {@code type}.
+   *
+   * @param <R> the record type
+   * @param type the record class each row is mapped to (see Row#as)
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @return the matching rows as records
+   */
   default <R extends Record> List<R> list(Class<R> type, String table, Map<String, ?> lookup) {
     return list(table, lookup).stream().map(row -> row.as(type)).toList();
   }
 
-  /** Runs a query with bound parameters and returns its rows. */
+  /**
+   * Runs a query with bound parameters and returns its rows.
+   *
+   * @param sql the statement, with ? for each parameter
+   * @param parameters the values bound to the ?, in order (never concatenated)
+   * @return the rows, in the order the query returned them
+   */
   List<Row> query(String sql, Object... parameters);
 
-  /** Runs a statement with bound parameters and returns the update count. */
+  /**
+   * Runs a statement with bound parameters and returns the update count.
+   *
+   * @param sql the statement, with ? for each parameter
+   * @param parameters the values bound to the ?, in order (never concatenated)
+   * @return the update count
+   */
   int execute(String sql, Object... parameters);
 }

@@ -28,7 +28,12 @@ public record Json(String text) {
     }
   }
 
-  /** The document {@code text}, not parsed. */
+  /**
+   * The document {@code text}, not parsed.
+   *
+   * @param text the JSON document, as text
+   * @return the document {@code text}, not parsed
+   */
   public static Json of(String text) {
     return new Json(text);
   }

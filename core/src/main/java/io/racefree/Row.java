@@ -73,6 +73,11 @@ public final class Row extends AbstractMap<String, Object> {
    * text, {@code UUID} from text, {@link Json} from a JSON column, numbers between widths, enums
    * from their name. An unknown column or a value that cannot become {@code type} is an
    * {@link InvalidRequestException} naming the column.
+   *
+   * @param <T> the Java type wanted
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @param type the Java type wanted
+   * @return the value as {@code type}, or null for SQL NULL
    */
   public <T> T get(String column, Class<T> type) {
     Object value = require(column);
@@ -84,57 +89,112 @@ public final class Row extends AbstractMap<String, Object> {
     return converted;
   }
 
-  /** The column's value as a long, or null. */
+  /**
+   * The column's value as a long, or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a long, or null
+   */
   public Long getLong(String column) {
     return get(column, Long.class);
   }
 
-  /** The column's value as an int, or null. */
+  /**
+   * The column's value as an int, or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as an int, or null
+   */
   public Integer getInt(String column) {
     return get(column, Integer.class);
   }
 
-  /** The column's value as a string ({@code toString()} of what the driver returned), or null. */
+  /**
+   * The column's value as a string ({@code toString()} of what the driver returned), or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a string ({@code toString()} of what the driver returned), or null
+   */
   public String getString(String column) {
     return get(column, String.class);
   }
 
-  /** The column's value as a boolean (numbers: non-zero is true), or null. */
+  /**
+   * The column's value as a boolean (numbers: non-zero is true), or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a boolean (numbers: non-zero is true), or null
+   */
   public Boolean getBoolean(String column) {
     return get(column, Boolean.class);
   }
 
-  /** The column's value as a double, or null. */
+  /**
+   * The column's value as a double, or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a double, or null
+   */
   public Double getDouble(String column) {
     return get(column, Double.class);
   }
 
-  /** The column's value as a BigDecimal (exact, from the driver's number or SQLite's text), or null. */
+  /**
+   * The column's value as a BigDecimal (exact, from the driver's number or SQLite's text), or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a BigDecimal (exact, from the driver's number or SQLite's text), or null
+   */
   public BigDecimal getBigDecimal(String column) {
     return get(column, BigDecimal.class);
   }
 
-  /** The column's bytes, or null. */
+  /**
+   * The column's bytes, or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's bytes, or null
+   */
   public byte[] getBytes(String column) {
     return get(column, byte[].class);
   }
 
-  /** The column's value as a UUID (a uuid column, or its 36-character text), or null. */
+  /**
+   * The column's value as a UUID (a uuid column, or its 36-character text), or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a UUID (a uuid column, or its 36-character text), or null
+   */
   public UUID getUuid(String column) {
     return get(column, UUID.class);
   }
 
-  /** The column's value as a LocalDate, or null. */
+  /**
+   * The column's value as a LocalDate, or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a LocalDate, or null
+   */
   public LocalDate getLocalDate(String column) {
     return get(column, LocalDate.class);
   }
 
-  /** The column's value as a LocalTime, or null. */
+  /**
+   * The column's value as a LocalTime, or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a LocalTime, or null
+   */
   public LocalTime getLocalTime(String column) {
     return get(column, LocalTime.class);
   }
 
-  /** The column's value as a LocalDateTime, or null. */
+  /**
+   * The column's value as a LocalDateTime, or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as a LocalDateTime, or null
+   */
   public LocalDateTime getLocalDateTime(String column) {
     return get(column, LocalDateTime.class);
   }
@@ -142,12 +202,20 @@ public final class Row extends AbstractMap<String, Object> {
   /**
    * The column's value as an Instant, or null. A date-time without an offset is read in the JVM's
    * zone (as the driver returned it), except SQLite's text, which is UTC.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as an Instant, or null
    */
   public Instant getInstant(String column) {
     return get(column, Instant.class);
   }
 
-  /** The column's value as an OffsetDateTime (the JVM's offset where the column keeps none), or null. */
+  /**
+   * The column's value as an OffsetDateTime (the JVM's offset where the column keeps none), or null.
+   *
+   * @param column the column's name as the query returned it (case-insensitive)
+   * @return the column's value as an OffsetDateTime (the JVM's offset where the column keeps none), or null
+   */
   public OffsetDateTime getOffsetDateTime(String column) {
     return get(column, OffsetDateTime.class);
   }
@@ -173,6 +241,10 @@ public final class Row extends AbstractMap<String, Object> {
   /**
    * Maps this row onto a record: each component reads the column of its snake_case name (
    * {@code accountId} reads {@code account_id}) unless annotated with {@link Column}.
+   *
+   * @param <R> the record type
+   * @param recordType the record class; its components name the columns
+   * @return a new record holding this row's values
    */
   public <R extends Record> R as(Class<R> recordType) {
     return RecordMapper.toRecord(this, recordType);

@@ -11,6 +11,12 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface SessionCallback<T, X extends Exception> {
-  /** The work, on {@code session}; its value is what {@code withSession} returns. */
+  /**
+   * The work, on {@code session}; its value is what {@code withSession} returns.
+   *
+   * @param session an auto-commit session, valid until the callback returns
+   * @return what {@code withSession} returns
+   * @throws X what the callback throws, unwrapped
+   */
   T withSession(Session session) throws X;
 }

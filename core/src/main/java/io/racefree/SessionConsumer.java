@@ -10,6 +10,11 @@ package io.racefree;
  */
 @FunctionalInterface
 public interface SessionConsumer<X extends Exception> {
-  /** The work, on {@code session}. */
+  /**
+   * The work, on {@code session}.
+   *
+   * @param session an auto-commit session, valid until the callback returns
+   * @throws X what the callback throws, unwrapped
+   */
   void useSession(Session session) throws X;
 }

@@ -25,10 +25,18 @@ import io.racefree.upsert.Upserts;
  * <p>Not thread-safe: use it only on the thread running the callback, and not after it returns.
  */
 public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
-  /** The isolation level this transaction runs at, as the database really applies it. */
+  /**
+   * The isolation level this transaction runs at, as the database really applies it.
+   *
+   * @return the isolation level this transaction runs at, as the database really applies it
+   */
   Isolation isolation();
 
-  /** The options this transaction (the outermost level, for a savepoint) was begun with. */
+  /**
+   * The options this transaction (the outermost level, for a savepoint) was begun with.
+   *
+   * @return the options this transaction (the outermost level, for a savepoint) was begun with
+   */
   TransactionOptions options();
 
   /**
@@ -47,6 +55,11 @@ public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
    * of the callback rolls back to the savepoint and reaches the caller unwrapped.
    *
    * @param <X> the checked exception the callback may throw
+   * @param options the nested transaction's options; only what the outer transaction allows
+   * @param callback the work, run in the savepoint
+   * @param <T> the callback's result type
+   * @return what the callback returned
+   * @throws X what the callback throws, unwrapped
    */
   <T, X extends Exception> T withTransaction(
       TransactionOptions options, TransactionCallback<T, X> callback) throws X;
@@ -58,6 +71,7 @@ public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
    * @param <X> the checked exception the callback may throw
    * @param callback the work; it may throw its own checked exception
    * @return what the callback returned
+   * @throws X what the callback throws, unwrapped
    */
   default <T, X extends Exception> T withTransaction(TransactionCallback<T, X> callback) throws X {
     return withTransaction(TransactionOptions.inherit(), callback);
@@ -68,6 +82,7 @@ public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
    *
    * @param <X> the checked exception the callback may throw
    * @param callback the work; it may throw its own checked exception
+   * @throws X what the callback throws, unwrapped
    */
   default <X extends Exception> void useTransaction(TransactionConsumer<X> callback) throws X {
     withTransaction(TransactionOptions.inherit(), tx -> {
@@ -79,12 +94,18 @@ public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
   /**
    * Runs {@code hook} after the outermost transaction commits; dropped if this transaction (or the
    * savepoint it was registered in) rolls back. A hook that throws does not undo the commit.
+   *
+   * @param hook runs once, after the outermost commit
    */
   void onCommit(Runnable hook);
 
   /** Marks the transaction so that it rolls back instead of committing when the callback returns. */
   void setRollbackOnly();
 
-  /** Whether {@link #setRollbackOnly()} was called on this level. */
+  /**
+   * Whether {@link #setRollbackOnly()} was called on this level.
+   *
+   * @return whether {@link #setRollbackOnly()} was called on this level
+   */
   boolean isRollbackOnly();
 }

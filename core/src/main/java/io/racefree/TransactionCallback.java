@@ -17,6 +17,7 @@ public interface TransactionCallback<T, X extends Exception> {
    *
    * @param transaction the running transaction: its handle for statements, locks and commit hooks
    * @return what the callback returned
+   * @throws X what the callback throws, unwrapped
    */
   T withTransaction(Transaction transaction) throws X;
 }

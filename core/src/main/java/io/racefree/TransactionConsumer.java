@@ -15,6 +15,7 @@ public interface TransactionConsumer<X extends Exception> {
    * The work, in {@code transaction}.
    *
    * @param transaction the running transaction: its handle for statements, locks and commit hooks
+   * @throws X what the callback throws, unwrapped
    */
   void useTransaction(Transaction transaction) throws X;
 }

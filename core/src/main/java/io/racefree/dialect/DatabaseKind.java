@@ -24,12 +24,20 @@ public enum DatabaseKind {
     this.displayName = displayName;
   }
 
-  /** The engine's name as people write it, for messages and reports. */
+  /**
+   * The engine's name as people write it, for messages and reports.
+   *
+   * @return the engine's name as people write it, for messages and reports
+   */
   public String displayName() {
     return displayName;
   }
 
-  /** True for the MySQL family (MariaDB and MySQL), which share vendor error codes. */
+  /**
+   * True for the MySQL family (MariaDB and MySQL), which share vendor error codes.
+   *
+   * @return true for the MySQL family (MariaDB and MySQL), which share vendor error codes
+   */
   public boolean isMySqlFamily() {
     return this == MARIADB || this == MYSQL;
   }

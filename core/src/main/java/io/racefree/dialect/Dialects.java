@@ -16,6 +16,9 @@ public final class Dialects {
    * Detects engine and version from the connection's metadata. MariaDB is recognised from the
    * version string, because MySQL Connector/J reports it as product "MySQL" version
    * "5.5.5-10.x-MariaDB". A MariaDB node with {@code @@wsrep_on} set is a {@link GaleraDialect}.
+   *
+   * @param connection a connection to the database; only its metadata is read
+   * @return the dialect
    */
   public static Dialect detect(Connection connection) {
     try {
@@ -57,7 +60,13 @@ public final class Dialects {
         null);
   }
 
-  /** The dialect for an explicit engine and version. */
+  /**
+   * The dialect for an explicit engine and version.
+   *
+   * @param kind the engine
+   * @param version the server's version
+   * @return the dialect for an explicit engine and version
+   */
   public static Dialect of(DatabaseKind kind, ServerVersion version) {
     return switch (kind) {
       case POSTGRESQL -> new PostgresDialect(version);

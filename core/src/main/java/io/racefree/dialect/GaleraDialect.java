@@ -52,17 +52,29 @@ public final class GaleraDialect extends MariaDbDialect {
     into.remove(SESSION_NAMED_LOCK);
   }
 
-  /** {@code wsrep_cluster_size} when the dialect was detected. */
+  /**
+   * {@code wsrep_cluster_size} when the dialect was detected.
+   *
+   * @return {@code wsrep_cluster_size} when the dialect was detected
+   */
   public int clusterSize() {
     return clusterSize;
   }
 
-  /** {@code wsrep_cluster_status} when the dialect was detected: Primary, non-Primary or Disconnected. */
+  /**
+   * {@code wsrep_cluster_status} when the dialect was detected: Primary, non-Primary or Disconnected.
+   *
+   * @return {@code wsrep_cluster_status} when the dialect was detected
+   */
   public String clusterStatus() {
     return clusterStatus;
   }
 
-  /** {@code wsrep_provider_version}, e.g. {@code 4.23(rXXXX)}. */
+  /**
+   * {@code wsrep_provider_version}, e.g. {@code 4.23(rXXXX)}.
+   *
+   * @return the Galera provider's version, as {@code wsrep_provider_version} reads
+   */
   public String providerVersion() {
     return providerVersion;
   }

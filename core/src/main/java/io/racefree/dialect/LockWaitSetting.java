@@ -20,7 +20,15 @@ import java.util.Objects;
  */
 public record LockWaitSetting(
     String readSql, String setSql, boolean wholeSeconds, boolean textValue, boolean transactionLocal) {
-  /** Checks that neither statement is null. */
+  /**
+   * Checks that neither statement is null.
+   *
+   * @param readSql reads the current setting
+   * @param setSql sets it, with one bound parameter
+   * @param textValue whether the value is bound as text (PostgreSQL: "1500ms") rather than a number
+   * @param transactionLocal whether the setting ends with the transaction
+   * @param wholeSeconds whether the engine counts whole seconds rather than milliseconds
+   */
   public LockWaitSetting {
     Objects.requireNonNull(readSql, "readSql");
     Objects.requireNonNull(setSql, "setSql");

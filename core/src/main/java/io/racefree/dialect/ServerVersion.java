@@ -18,6 +18,9 @@ public record ServerVersion(int major, int minor, int patch, String text) {
   /**
    * Parses the first {@code major.minor[.patch]} in {@code text}. MySQL Connector/J reports MariaDB
    * as {@code 5.5.5-10.11.19-MariaDB}: the {@code 5.5.5-} prefix is skipped.
+   *
+   * @param text the version as the server reports it
+   * @return the version; 0.0.0 when the text holds none
    */
   public static ServerVersion parse(String text) {
     String cleaned = text.startsWith("5.5.5-") ? text.substring("5.5.5-".length()) : text;

@@ -13,7 +13,12 @@ public class CertificationConflictException extends DeadlockException {
   /** The reason this exception's message starts with. */
   public static final String REASON = "certification conflict";
 
-  /** An exception for {@code details}, with the standard advice. */
+  /**
+   * An exception for {@code details}, with the standard advice.
+   *
+   * @param details what racefree knows of the failed statement: task, SQL, SQLState, vendor code, database
+   * @param cause the driver's exception, or null
+   */
   public CertificationConflictException(ErrorDetails details, Throwable cause) {
     super(details,
         REASON + ": a transaction on another Galera node changed the same rows and committed first;"

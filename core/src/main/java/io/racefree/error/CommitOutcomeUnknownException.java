@@ -10,7 +10,13 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class CommitOutcomeUnknownException extends ConnectionLostException {
-  /** An exception for {@code details}, with the standard advice. */
+  /**
+   * An exception for {@code details}, with the standard advice.
+   *
+   * @param details what racefree knows of the failed statement: task, SQL, SQLState, vendor code, database
+   * @param problem what went wrong, in words
+   * @param cause the driver's exception, or null
+   */
   public CommitOutcomeUnknownException(ErrorDetails details, String problem, Throwable cause) {
     super(details, "the connection broke during COMMIT, so the transaction may or may not have"
             + " committed: " + problem,

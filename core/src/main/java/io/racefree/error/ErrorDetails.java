@@ -17,7 +17,13 @@ public record ErrorDetails(
 
   static final int MAX_SQL_IN_MESSAGE = 200;
 
-  /** Details for a failure that ran no SQL (bad input, unsupported feature, misuse). */
+  /**
+   * Details for a failure that ran no SQL (bad input, unsupported feature, misuse).
+   *
+   * @param task what racefree was doing
+   * @param database the engine
+   * @return details without SQL or codes
+   */
   public static ErrorDetails of(String task, DatabaseKind database) {
     return new ErrorDetails(task, null, null, 0, database);
   }
@@ -32,7 +38,11 @@ public record ErrorDetails(
     return new ErrorDetails(task, newSql, sqlState, vendorCode, database);
   }
 
-  /** The SQL cut to a length fit for a message. */
+  /**
+   * The SQL cut to a length fit for a message.
+   *
+   * @return the SQL cut to a length fit for a message
+   */
   public String truncatedSql() {
     if (sql == null) {
       return null;

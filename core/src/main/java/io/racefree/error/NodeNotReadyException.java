@@ -9,7 +9,13 @@ package io.racefree.error;
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public class NodeNotReadyException extends ConnectionLostException {
-  /** An exception for {@code details}, with the standard advice. */
+  /**
+   * An exception for {@code details}, with the standard advice.
+   *
+   * @param details what racefree knows of the failed statement: task, SQL, SQLState, vendor code, database
+   * @param problem what went wrong, in words
+   * @param cause the driver's exception, or null
+   */
   public NodeNotReadyException(ErrorDetails details, String problem, Throwable cause) {
     super(details, "this Galera node is not in the primary component: " + problem,
         "send the work to another node of the cluster (and take this node out of the pool until"

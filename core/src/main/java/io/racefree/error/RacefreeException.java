@@ -20,7 +20,15 @@ public abstract class RacefreeException extends RuntimeException {
   /** @serial the task, SQL, codes and database */
   private final ErrorDetails details;
 
-  /** For the leaf classes, each of which passes its own category. */
+  /**
+   * For the leaf classes, each of which passes its own category.
+   *
+   * @param category the category this exception belongs to
+   * @param details what racefree knows of the failed statement: task, SQL, SQLState, vendor code, database
+   * @param problem what went wrong, in words
+   * @param advice what the caller can do next
+   * @param cause the driver's exception, or null
+   */
   protected RacefreeException(
       ErrorCategory category, ErrorDetails details, String problem, String advice, Throwable cause) {
     super(compose(details, problem, advice), cause);
@@ -51,42 +59,74 @@ public abstract class RacefreeException extends RuntimeException {
     return message.toString();
   }
 
-  /** What went wrong, fixed by the exception's class. */
+  /**
+   * What went wrong, fixed by the exception's class.
+   *
+   * @return what went wrong, fixed by the exception's class
+   */
   public ErrorCategory category() {
     return category;
   }
 
-  /** True when re-running the whole outermost transaction may succeed. */
+  /**
+   * True when re-running the whole outermost transaction may succeed.
+   *
+   * @return true when re-running the whole outermost transaction may succeed
+   */
   public boolean isRetryable() {
     return category.retryable();
   }
 
-  /** The task, SQL, codes and database this exception is about. */
+  /**
+   * The task, SQL, codes and database this exception is about.
+   *
+   * @return the task, SQL, codes and database this exception is about
+   */
   public ErrorDetails details() {
     return details;
   }
 
-  /** What racefree was doing, for example {@code getOrCreate(account)}. */
+  /**
+   * What racefree was doing, for example {@code getOrCreate(account)}.
+   *
+   * @return what racefree was doing, for example {@code getOrCreate(account)}
+   */
   public String task() {
     return details.task();
   }
 
-  /** The statement that failed, or null when none was running. */
+  /**
+   * The statement that failed, or null when none was running.
+   *
+   * @return the statement that failed, or null when none was running
+   */
   public String sql() {
     return details.sql();
   }
 
-  /** The SQLState the driver reported, or null. */
+  /**
+   * The SQLState the driver reported, or null.
+   *
+   * @return the SQLState the driver reported, or null
+   */
   public String sqlState() {
     return details.sqlState();
   }
 
-  /** The driver's vendor code, 0 when none. */
+  /**
+   * The driver's vendor code, 0 when none.
+   *
+   * @return the driver's vendor code, 0 when none
+   */
   public int vendorCode() {
     return details.vendorCode();
   }
 
-  /** The engine, or null when not known. */
+  /**
+   * The engine, or null when not known.
+   *
+   * @return the engine, or null when not known
+   */
   public DatabaseKind database() {
     return details.database();
   }

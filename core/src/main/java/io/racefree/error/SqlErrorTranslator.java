@@ -22,6 +22,7 @@ public final class SqlErrorTranslator {
    * @param sql the statement that failed, or null; used for the message and to recognise NOWAIT
    * @param exception the driver's exception; not null
    * @param database the engine, or null when not known (then vendor codes are not used)
+   * @return the translated exception, whose cause is {@code exception}
    */
   public static RacefreeException translate(
       String task, String sql, SQLException exception, DatabaseKind database) {
@@ -39,6 +40,11 @@ public final class SqlErrorTranslator {
    * Translates a failure to get a connection (from {@link javax.sql.DataSource#getConnection}): a
    * pool timeout or a connection error is a {@link ConnectionUnavailableException}, since nothing
    * started; other errors (bad credentials, say) translate as {@link #translate} does.
+   *
+   * @param task what racefree was doing
+   * @param exception the driver's exception
+   * @param database the engine the error came from
+   * @return the translated exception
    */
   public static RacefreeException translateGetConnection(
       String task, SQLException exception, DatabaseKind database) {
@@ -55,12 +61,23 @@ public final class SqlErrorTranslator {
    * Without the SQL, a MariaDB or H2 NOWAIT failure reads as {@link ErrorCategory#LOCK_TIMEOUT}
    * unless the driver's message says otherwise; use {@link #categoryOf(SQLException, String,
    * DatabaseKind)} when the statement is at hand.
+   *
+   * @param exception the driver's exception
+   * @param database the engine the error came from
+   * @return the category of {@code exception} on {@code database}, as {@link #translate} would choose it
    */
   public static ErrorCategory categoryOf(SQLException exception, DatabaseKind database) {
     return categoryOf(exception, null, database);
   }
 
-  /** The category of {@code exception}, thrown by {@code sql} (may be null) on {@code database}. */
+  /**
+   * The category of {@code exception}, thrown by {@code sql} (may be null) on {@code database}.
+   *
+   * @param exception the driver's exception
+   * @param sql the statement that failed, or null
+   * @param database the engine the error came from
+   * @return the category of {@code exception}, thrown by {@code sql} (may be null) on {@code database}
+   */
   public static ErrorCategory categoryOf(
       SQLException exception, String sql, DatabaseKind database) {
     Objects.requireNonNull(exception, "exception");
@@ -74,6 +91,10 @@ public final class SqlErrorTranslator {
    * and the transaction may go on, and for categories racefree raises without a failing statement
    * ({@code NOT_FOUND}, {@code TOO_MANY_ROWS}, {@code INVALID_REQUEST}, {@code TRANSACTION_STATE},
    * {@code STALE_VERSION}).
+   *
+   * @param category a category from this translator
+   * @param database the engine the error came from
+   * @return true when an error of {@code category} on {@code database} ends the whole transaction: the engine rolled it back, or (PostgreSQL) rejects every further statement until a rollback, or (SQLite, stale snapshot) can never write again
    */
   public static boolean abortsTransaction(ErrorCategory category, DatabaseKind database) {
     Objects.requireNonNull(category, "category");

@@ -33,7 +33,11 @@ public final class Guard {
       this.sql = sql;
     }
 
-    /** The SQL operator. */
+    /**
+     * The SQL operator.
+     *
+     * @return the SQL operator
+     */
     public String sql() {
       return sql;
     }
@@ -47,7 +51,13 @@ public final class Guard {
    * @param value the bound value, never null (SQL comparisons with NULL are never true)
    */
   public record Condition(String column, Comparison comparison, Object value) {
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param column the column compared
+     * @param comparison the operator
+     * @param value the value compared with (bound)
+     */
     public Condition {
       Objects.requireNonNull(column, "column");
       Objects.requireNonNull(comparison, "comparison");
@@ -63,7 +73,11 @@ public final class Guard {
     this.conditions = List.copyOf(conditions);
   }
 
-  /** No extra condition: the update applies to every row of the lookup. */
+  /**
+   * No extra condition: the update applies to every row of the lookup.
+   *
+   * @return a guard that lets every row of the lookup through
+   */
   public static Guard none() {
     return NONE;
   }

@@ -35,6 +35,11 @@ public interface GuardedUpdates {
    * io.racefree.error.NotFoundException}; if a row before it was already written, the transaction
    * is marked rollback-only. Two transactions with overlapping keys, in any order, queue instead of
    * deadlocking: this is the transfer form. See {@code docs/locks.md}.
+   *
+   * @param table the table, checked against the catalog
+   * @param keyColumn the single-column key that identifies each row
+   * @param updates key to the row update (assignments and guard) of that row
+   * @return true when every row was updated, false when a guard failed and nothing was written
    */
   boolean updateAll(String table, String keyColumn, Map<?, RowUpdate> updates);
 
@@ -43,6 +48,13 @@ public interface GuardedUpdates {
    * {@code lookup} still has {@code expectedVersion}; returns the new version. Otherwise throws the
    * retryable {@link io.racefree.error.StaleVersionException}, which {@link
    * io.racefree.tx.RetryPolicy#standard()} retries at the outermost transaction.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param versionColumn the version column, bumped by one
+   * @param expectedVersion the version the caller read
+   * @param values column to value to write
+   * @return the new version
    */
   long updateVersioned(String table, Map<String, ?> lookup, String versionColumn, long expectedVersion,
       Map<String, ?> values);

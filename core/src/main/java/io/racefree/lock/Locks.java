@@ -23,6 +23,11 @@ public interface Locks {
    * io.racefree.error.LockTimeoutException} (the session's lock timeout is left as it was). SQLite
    * has no row locks: only a read-write transaction, which holds the database write lock, may call
    * this.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param lock the lock mode: shared or exclusive, wait, NOWAIT or SKIP LOCKED
+   * @return the locked rows, in primary-key order
    */
   List<Row> lockRows(String table, Map<String, ?> lookup, RowLock lock);
 
@@ -31,6 +36,12 @@ public interface Locks {
    * keys}, one key at a time in ascending key order, so two transactions locking overlapping sets
    * wait for each other instead of deadlocking. Missing keys are skipped. Returns the rows in key
    * order.
+   *
+   * @param table the table, checked against the catalog
+   * @param keyColumn the single-column key that identifies each row
+   * @param keys the key values, in any order
+   * @param lock the lock mode: shared or exclusive, wait, NOWAIT or SKIP LOCKED
+   * @return the locked rows, in key order
    */
   List<Row> lockRowsInOrder(String table, String keyColumn, Collection<?> keys, RowLock lock);
 
@@ -42,6 +53,12 @@ public interface Locks {
    * the same transaction. PostgreSQL, MariaDB 10.6+, MySQL 8.0+ and H2; older servers fail with
    * {@link io.racefree.error.UnsupportedFeatureException}. SQLite (one writer) reads the first rows
    * in a transaction that holds the write lock, so claimers run one after the other.
+   *
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param orderColumn the column that orders the queue
+   * @param limit how many rows at most
+   * @return the job-queue read: at most {@code limit} rows matching {@code lookup}, lowest {@code orderColumn} first (ties by primary key), locked until this transaction ends, leaving out rows other transactions hold: {@code ORDER BY orderColumn LIMIT n FOR UPDATE SKIP LOCKED}
    */
   List<Row> claim(String table, Map<String, ?> lookup, String orderColumn, int limit);
 
@@ -51,6 +68,9 @@ public interface Locks {
    * outermost transaction, which may then touch only the tables it locked; unlocked after commit or
    * rollback), SQLite the write lock a read-write transaction holds. H2 has none: {@link
    * io.racefree.error.UnsupportedFeatureException}.
+   *
+   * @param table the table, checked against the catalog
+   * @param mode shared or exclusive
    */
   default void lockTable(String table, TableLockMode mode) {
     lockTables(List.of(new TableLock(table, mode)), false);
@@ -60,6 +80,9 @@ public interface Locks {
    * Locks several tables at once (MariaDB/MySQL need them in one statement); with {@code noWait}
    * a table another transaction holds fails with {@link
    * io.racefree.error.LockNotAvailableException} instead of waiting.
+   *
+   * @param tables the tables and their modes
+   * @param noWait fail at once instead of waiting
    */
   void lockTables(List<TableLock> tables, boolean noWait);
 
@@ -77,9 +100,17 @@ public interface Locks {
   /**
    * Like {@link #lock} but waits at most {@code timeout} (zero: not at all); false if the lock was
    * not granted, in which case the transaction is still usable.
+   *
+   * @param name the lock's name, any string
+   * @param timeout how long to wait at most; zero: not at all
+   * @return true if the lock is held, false if it was not granted in time
    */
   boolean tryLock(String name, Duration timeout);
 
-  /** Takes several named locks in one canonical (sorted) order, so lockers never deadlock. */
+  /**
+   * Takes several named locks in one canonical (sorted) order, so lockers never deadlock.
+   *
+   * @param names the lock names, in any order
+   */
   void lockAll(Collection<String> names);
 }

@@ -98,17 +98,30 @@ public final class RowLock {
     return new RowLock(Objects.requireNonNull(mode, "mode"), WaitPolicy.WAIT, null, null);
   }
 
-  /** Fails at once instead of waiting for a row another transaction holds. */
+  /**
+   * Fails at once instead of waiting for a row another transaction holds.
+   *
+   * @return this lock, failing instead of waiting
+   */
   public RowLock noWait() {
     return new RowLock(mode, WaitPolicy.NOWAIT, null, ofTable);
   }
 
-  /** Leaves rows another transaction holds out of the result. */
+  /**
+   * Leaves rows another transaction holds out of the result.
+   *
+   * @return this lock, skipping rows others hold
+   */
   public RowLock skipLocked() {
     return new RowLock(mode, WaitPolicy.SKIP_LOCKED, null, ofTable);
   }
 
-  /** Waits at most {@code timeout} (positive) for rows another transaction holds. */
+  /**
+   * Waits at most {@code timeout} (positive) for rows another transaction holds.
+   *
+   * @param timeout how long to wait at most, positive
+   * @return this lock with a bounded wait
+   */
   public RowLock waitAtMost(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
@@ -117,7 +130,12 @@ public final class RowLock {
     return new RowLock(mode, WaitPolicy.BOUNDED, timeout, ofTable);
   }
 
-  /** Locks only the rows of {@code table} ({@code FOR UPDATE OF table}). */
+  /**
+   * Locks only the rows of {@code table} ({@code FOR UPDATE OF table}).
+   *
+   * @param table the table, checked against the catalog
+   * @return a lock of the rows of {@code table} only
+   */
   public RowLock ofTable(String table) {
     return new RowLock(mode, waitPolicy, maxWait, Objects.requireNonNull(table, "table"));
   }
@@ -140,12 +158,20 @@ public final class RowLock {
     return waitPolicy;
   }
 
-  /** The longest wait under {@link WaitPolicy#BOUNDED}, else null. */
+  /**
+   * The longest wait under {@link WaitPolicy#BOUNDED}, else null.
+   *
+   * @return the longest wait under {@link WaitPolicy#BOUNDED}, else null
+   */
   public Duration maxWait() {
     return maxWait;
   }
 
-  /** The table named in {@code OF}, or null. */
+  /**
+   * The table named in {@code OF}, or null.
+   *
+   * @return the table named in {@code OF}, or null
+   */
   public String ofTable() {
     return ofTable;
   }

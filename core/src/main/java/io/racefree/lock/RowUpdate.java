@@ -32,12 +32,23 @@ public record RowUpdate(Assignments assignments, Guard guard) {
     guard = guard == null ? Guard.none() : guard;
   }
 
-  /** An unconditional update. */
+  /**
+   * An unconditional update.
+   *
+   * @param assignments what to write
+   * @return an unconditional update
+   */
   public static RowUpdate of(Assignments assignments) {
     return new RowUpdate(assignments, Guard.none());
   }
 
-  /** An update that applies only if the row passes {@code guard}. */
+  /**
+   * An update that applies only if the row passes {@code guard}.
+   *
+   * @param assignments what to write
+   * @param guard the condition the row must meet to be written
+   * @return an update that applies only if the row passes {@code guard}
+   */
   public static RowUpdate of(Assignments assignments, Guard guard) {
     return new RowUpdate(assignments, guard);
   }

@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param mode the strength
  */
 public record TableLock(String table, TableLockMode mode) {
-  /** Checks that neither part is null. */
+  /**
+   * Checks that neither part is null.
+   *
+   * @param table the table, checked against the catalog when the lock is taken
+   * @param mode shared or exclusive
+   */
   public TableLock {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(mode, "mode");

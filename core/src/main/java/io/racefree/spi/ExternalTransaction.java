@@ -12,7 +12,11 @@ import java.sql.Connection;
  * <p>Not thread-safe: used by one thread at a time, the thread that obtained it.
  */
 public interface ExternalTransaction {
-  /** The connection; racefree never closes it. */
+  /**
+   * The connection; racefree never closes it.
+   *
+   * @return the connection; racefree never closes it
+   */
   Connection connection();
 
   /**
@@ -21,6 +25,9 @@ public interface ExternalTransaction {
    * then runs {@code onCommit} hooks). Returns false when the owner cannot tell when its transaction
    * ends, as for a plain {@link Connection}: racefree then refuses {@code onCommit} and what must be
    * held until the end of the transaction.
+   *
+   * @param listener called once with the outcome
+   * @return false when the owner cannot call back, in which case nothing was arranged
    */
   boolean afterCompletion(CompletionListener listener);
 

@@ -11,6 +11,8 @@ public interface ExternalTransactions {
   /**
    * The application's transaction on the calling thread, or null when there is none (racefree then
    * borrows a connection of the data source and runs a transaction of its own, as always).
+   *
+   * @return the application's transaction on the calling thread, or null when there is none (racefree then borrows a connection of the data source and runs a transaction of its own, as always)
    */
   ExternalTransaction current();
 }

@@ -28,7 +28,12 @@ public enum Isolation {
     return jdbcLevel;
   }
 
-  /** The level for a JDBC constant, or null for {@code TRANSACTION_NONE} and unknown values. */
+  /**
+   * The level for a JDBC constant, or null for {@code TRANSACTION_NONE} and unknown values.
+   *
+   * @param jdbcLevel a {@code Connection.TRANSACTION_*} constant
+   * @return the level for a JDBC constant, or null for {@code TRANSACTION_NONE} and unknown values
+   */
   public static Isolation fromJdbc(int jdbcLevel) {
     for (Isolation isolation : values()) {
       if (isolation.jdbcLevel == jdbcLevel) {
@@ -38,7 +43,12 @@ public enum Isolation {
     return null;
   }
 
-  /** Parses {@code READ_COMMITTED}, {@code read committed}, {@code REPEATABLE-READ} and the like. */
+  /**
+   * Parses {@code READ_COMMITTED}, {@code read committed}, {@code REPEATABLE-READ} and the like.
+   *
+   * @param text the level, in any of those spellings
+   * @return the level, or null when the text names none
+   */
   public static Isolation parse(String text) {
     String normalized = text.trim().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
     return valueOf(normalized);

@@ -8,7 +8,11 @@ package io.racefree.tx;
  */
 @FunctionalInterface
 public interface RetryListener {
-  /** Attempt {@code attempt.number()} failed; {@code attempt.willRetry()} says what follows. */
+  /**
+   * Attempt {@code attempt.number()} failed; {@code attempt.willRetry()} says what follows.
+   *
+   * @param attempt the failed attempt: its number, failure, and whether and when it is retried
+   */
   void attemptFailed(RetryAttempt attempt);
 
   /** A listener that does nothing. */

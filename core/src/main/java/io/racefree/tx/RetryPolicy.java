@@ -78,7 +78,11 @@ public final class RetryPolicy {
     this.timeBudget = timeBudget;
   }
 
-  /** One attempt, no retries. */
+  /**
+   * One attempt, no retries.
+   *
+   * @return one attempt, no retries
+   */
   public static RetryPolicy none() {
     return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Set.of(), RetryListener.NONE, null);
   }
@@ -86,23 +90,42 @@ public final class RetryPolicy {
   /**
    * Up to 10 attempts on serialization failure, deadlock and stale version, starting at 5 ms and
    * doubling up to 500 ms.
+   *
+   * @return the standard policy
    */
   public static RetryPolicy standard() {
     return new RetryPolicy(
         10, Duration.ofMillis(5), Duration.ofMillis(500), STANDARD_CATEGORIES, RetryListener.NONE, null);
   }
 
-  /** At most {@code attempts} attempts in all (1: no retry). */
+  /**
+   * At most {@code attempts} attempts in all (1: no retry).
+   *
+   * @param attempts attempts in all, at least 1
+   * @return a policy like this one with that limit
+   */
   public RetryPolicy withMaxAttempts(int attempts) {
     return new RetryPolicy(attempts, initialDelay, maxDelay, categories, listener, timeBudget);
   }
 
-  /** The pause before the first retry is about {@code initial}, doubling up to {@code max}. */
+  /**
+   * The pause before the first retry is about {@code initial}, doubling up to {@code max}.
+   *
+   * @param initial the first pause, positive
+   * @param max the longest pause, at least {@code initial}
+   * @return a policy like this one with that backoff
+   */
   public RetryPolicy withBackoff(Duration initial, Duration max) {
     return new RetryPolicy(maxAttempts, initial, max, categories, listener, timeBudget);
   }
 
-  /** These categories (each retryable) instead of the current ones. */
+  /**
+   * These categories (each retryable) instead of the current ones.
+   *
+   * @param first a retryable category
+   * @param more more retryable categories
+   * @return a policy like this one retrying on those categories
+   */
   public RetryPolicy retryingOn(ErrorCategory first, ErrorCategory... more) {
     if (first == null || more == null || Arrays.asList(more).contains(null)) {
       throw new IllegalArgumentException("the categories must not be null");
@@ -110,7 +133,12 @@ public final class RetryPolicy {
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, EnumSet.of(first, more), listener, timeBudget);
   }
 
-  /** {@code newListener} sees every failed attempt (see {@link RetryListener}). */
+  /**
+   * {@code newListener} sees every failed attempt (see {@link RetryListener}).
+   *
+   * @param newListener sees every failed attempt
+   * @return a policy like this one with that listener
+   */
   public RetryPolicy withListener(RetryListener newListener) {
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, categories, newListener, timeBudget);
   }
@@ -180,22 +208,41 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
-  /** The categories retried. */
+  /**
+   * The categories retried.
+   *
+   * @return the categories retried
+   */
   public Set<ErrorCategory> categories() {
     return categories;
   }
 
-  /** The listener of failed attempts. */
+  /**
+   * The listener of failed attempts.
+   *
+   * @return the listener of failed attempts
+   */
   public RetryListener listener() {
     return listener;
   }
 
-  /** Whether attempt {@code number}, which failed with {@code failure}, is followed by another. */
+  /**
+   * Whether attempt {@code number}, which failed with {@code failure}, is followed by another.
+   *
+   * @param failure what the attempt failed with
+   * @param number the failed attempt's number, from 1
+   * @return whether attempt {@code number}, which failed with {@code failure}, is followed by another
+   */
   public boolean shouldRetry(RacefreeException failure, int number) {
     return number < maxAttempts && categories.contains(failure.category());
   }
 
-  /** The pause before attempt {@code nextNumber} (2 for the first retry). */
+  /**
+   * The pause before attempt {@code nextNumber} (2 for the first retry).
+   *
+   * @param nextNumber the number of the attempt about to start
+   * @return the pause before attempt {@code nextNumber} (2 for the first retry)
+   */
   public Duration delayBefore(int nextNumber) {
     return delayBefore(nextNumber, ThreadLocalRandom.current());
   }

@@ -17,19 +17,34 @@ package io.racefree.tx;
 public record TransactionOptions(
     Isolation isolation, boolean readOnly, RetryPolicy retryPolicy, Boolean sqliteWriteLockFirst) {
 
-  /** Options as given; a null retry policy means {@link RetryPolicy#none()}. */
+  /**
+   * Options as given; a null retry policy means {@link RetryPolicy#none()}.
+   *
+   * @param retryPolicy when to run the transaction again after a retryable failure
+   * @param isolation the level, or null to leave the connection as it is
+   * @param readOnly whether the transaction is read-only
+   * @param sqliteWriteLockFirst whether SQLite begins with the write lock (BEGIN IMMEDIATE)
+   */
   public TransactionOptions {
     if (retryPolicy == null) {
       retryPolicy = RetryPolicy.none();
     }
   }
 
-  /** The connection's isolation level, read-write, no retries. */
+  /**
+   * The connection's isolation level, read-write, no retries.
+   *
+   * @return the connection's isolation level, read-write, no retries
+   */
   public static TransactionOptions defaults() {
     return new TransactionOptions(null, false, RetryPolicy.none(), null);
   }
 
-  /** For nested transactions: everything as the outer transaction has it. */
+  /**
+   * For nested transactions: everything as the outer transaction has it.
+   *
+   * @return options that take everything from the outer transaction
+   */
   public static TransactionOptions inherit() {
     return defaults();
   }
@@ -84,7 +99,11 @@ public record TransactionOptions(
     return new TransactionOptions(isolation, readOnly, retryPolicy, value);
   }
 
-  /** Whether a SQLite transaction with these options begins with {@code BEGIN IMMEDIATE}. */
+  /**
+   * Whether a SQLite transaction with these options begins with {@code BEGIN IMMEDIATE}.
+   *
+   * @return whether a SQLite transaction with these options begins with {@code BEGIN IMMEDIATE}
+   */
   public boolean takesSqliteWriteLockFirst() {
     return sqliteWriteLockFirst != null ? sqliteWriteLockFirst : !readOnly;
   }

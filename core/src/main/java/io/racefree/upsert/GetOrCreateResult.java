@@ -31,12 +31,22 @@ public final class GetOrCreateResult {
     return row;
   }
 
-  /** True when this call inserted the row; false when it already existed. */
+  /**
+   * True when this call inserted the row; false when it already existed.
+   *
+   * @return true when this call inserted the row; false when it already existed
+   */
   public boolean created() {
     return created;
   }
 
-  /** The row mapped onto a record (see {@link Row#as}). */
+  /**
+   * The row mapped onto a record (see {@link Row#as}).
+   *
+   * @param <R> the record type
+   * @param recordType the record class to map each row to
+   * @return the row mapped onto a record (see {@link Row#as})
+   */
   public <R extends Record> R as(Class<R> recordType) {
     return row.as(recordType);
   }

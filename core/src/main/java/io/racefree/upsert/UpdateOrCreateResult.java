@@ -38,12 +38,20 @@ public final class UpdateOrCreateResult {
     return row;
   }
 
-  /** True when this call inserted the row. */
+  /**
+   * True when this call inserted the row.
+   *
+   * @return true when this call inserted the row
+   */
   public boolean created() {
     return created;
   }
 
-  /** True when the row existed and this call applied the updates to it. */
+  /**
+   * True when the row existed and this call applied the updates to it.
+   *
+   * @return true when the row existed and this call applied the updates to it
+   */
   public boolean updated() {
     return updated;
   }

@@ -11,17 +11,29 @@ package io.racefree.upsert;
  *     PostgreSQL and MariaDB an insert that meets an existing key consumes a sequence value.
  */
 public record UpsertOptions(boolean requireUniqueKey, boolean insertFirst) {
-  /** Reads first; falls back to a lock when no unique key covers the lookup. */
+  /**
+   * Reads first; falls back to a lock when no unique key covers the lookup.
+   *
+   * @return the default options
+   */
   public static UpsertOptions defaults() {
     return new UpsertOptions(false, false);
   }
 
-  /** Demands a unique key (or primary key) covered by the lookup's columns. */
+  /**
+   * Demands a unique key (or primary key) covered by the lookup's columns.
+   *
+   * @return options that refuse a lookup no unique key covers
+   */
   public static UpsertOptions requiringUniqueKey() {
     return new UpsertOptions(true, false);
   }
 
-  /** These options with the initial read skipped (see {@link #insertFirst()}). */
+  /**
+   * These options with the initial read skipped (see {@link #insertFirst()}).
+   *
+   * @return these options, inserting first
+   */
   public UpsertOptions withInsertFirst() {
     return new UpsertOptions(requireUniqueKey, true);
   }

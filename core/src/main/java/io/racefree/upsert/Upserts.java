@@ -80,6 +80,10 @@ public interface Upserts {
    *     only when the row exists
    * @param createDefaults written, besides the lookup, when the row is created; null means "the
    *     updates" (Django's create_defaults)
+   * @param table the table, checked against the catalog
+   * @param lookup column to value the rows must match (null means IS NULL)
+   * @param options how the call may go about it
+   * @return the row as stored afterwards, and whether it was created or updated
    */
   UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup, Map<String, ?> updates,
       Map<String, ?> createDefaults, UpsertOptions options);

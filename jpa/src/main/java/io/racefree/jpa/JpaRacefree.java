@@ -25,6 +25,10 @@ public final class JpaRacefree {
   /**
    * {@code database} working inside {@code entityManager}'s transaction. Use it on the thread that
    * uses the entity manager, while the entity manager is open.
+   *
+   * @param database the database whose dialect and catalog are used
+   * @param entityManager the entity manager whose transaction and connection racefree works in
+   * @return a database that joins the entity manager's transaction
    */
   public static Database on(Database database, EntityManager entityManager) {
     Objects.requireNonNull(database, "database");

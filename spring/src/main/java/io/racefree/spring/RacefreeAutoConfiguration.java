@@ -19,6 +19,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(Database.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 public class RacefreeAutoConfiguration {
+  /**
+   * The application's racefree database, joining Spring-managed transactions on its only data source.
+   *
+   * @param dataSource the application's data source
+   * @return the database (see {@link RacefreeSpring#database})
+   */
   @Bean
   @ConditionalOnMissingBean
   public Database racefreeDatabase(DataSource dataSource) {

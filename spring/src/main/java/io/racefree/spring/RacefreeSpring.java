@@ -15,6 +15,9 @@ public final class RacefreeSpring {
    * RetryingTransactionTemplate} around the whole unit of work). Outside a Spring transaction it
    * behaves as {@link Database#of}. Pass the {@code DataSource} the transaction manager uses (a
    * {@code TransactionAwareDataSourceProxy} is unwrapped to its target).
+   *
+   * @param dataSource the data source of the transaction manager
+   * @return the database
    */
   public static Database database(DataSource dataSource) {
     DataSource target = dataSource instanceof TransactionAwareDataSourceProxy proxy

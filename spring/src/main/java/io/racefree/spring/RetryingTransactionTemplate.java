@@ -35,15 +35,24 @@ public final class RetryingTransactionTemplate {
   private final Database database;
   private final RetryPolicy policy;
 
-  /** Default transaction definition, {@link RetryPolicy#standard()}. */
+  /**
+   * Default transaction definition, {@link RetryPolicy#standard()}.
+   *
+   * @param transactionManager runs each attempt's transaction
+   * @param database where the transactions run, for judging driver errors by engine
+   */
   public RetryingTransactionTemplate(PlatformTransactionManager transactionManager, Database database) {
     this(transactionManager, new DefaultTransactionDefinition(), database, RetryPolicy.standard());
   }
 
   /**
+   * A template with its own definition and policy.
+   *
+   * @param transactionManager runs each attempt's transaction
    * @param definition propagation REQUIRED (then no transaction may be open on entry) or
    *     REQUIRES_NEW, with the isolation, read-only flag and timeout of each attempt
    * @param database where the transactions run, for judging driver errors by engine
+   * @param policy which failures are retried, how often and how long
    */
   public RetryingTransactionTemplate(PlatformTransactionManager transactionManager,
       TransactionDefinition definition, Database database, RetryPolicy policy) {
@@ -62,6 +71,10 @@ public final class RetryingTransactionTemplate {
   /**
    * Runs {@code work} in a transaction, retried as the policy says. A failure that is not retried
    * (or the last one) is thrown as it came, with the earlier attempts' failures suppressed.
+   *
+   * @param <T> the work's result type
+   * @param work the unit of work; it may run more than once
+   * @return what the last attempt's work returned
    *
    * @throws TransactionStateException when called inside a transaction with propagation REQUIRED:
    *     the outer transaction owns the work, so only its owner can retry it

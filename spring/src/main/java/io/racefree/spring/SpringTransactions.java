@@ -25,6 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class SpringTransactions implements ExternalTransactions {
   private final DataSource dataSource;
 
+  /**
+   * The transactions Spring manages on {@code dataSource}.
+   *
+   * @param dataSource the data source the transaction manager uses
+   */
   public SpringTransactions(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
   }

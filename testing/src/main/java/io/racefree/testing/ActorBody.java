@@ -6,5 +6,10 @@ package io.racefree.testing;
  */
 @FunctionalInterface
 public interface ActorBody {
+  /**
+   * The actor's work.
+   *
+   * @throws Exception anything; it becomes the actor's failure
+   */
   void run() throws Exception;
 }

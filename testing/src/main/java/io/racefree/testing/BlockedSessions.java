@@ -35,12 +35,24 @@ public final class BlockedSessions {
 
   private BlockedSessions() {}
 
-  /** True if {@code session} waits on a lock right now. */
+  /**
+   * True if {@code session} waits on a lock right now.
+   *
+   * @param observer a connection of its own that reads the server's lock views
+   * @param session the session watched
+   * @return true if {@code session} waits on a lock right now
+   */
   public static boolean isWaiting(Connection observer, SessionProbe session) {
     return read(observer, session).waitingOnLock();
   }
 
-  /** The session's current activity as one line (state, wait event, statement), for messages. */
+  /**
+   * The session's current activity as one line (state, wait event, statement), for messages.
+   *
+   * @param observer a connection of its own that reads the server's lock views
+   * @param session the session watched
+   * @return the session's current activity as one line (state, wait event, statement), for messages
+   */
   public static String describe(Connection observer, SessionProbe session) {
     return read(observer, session).description();
   }
@@ -51,6 +63,9 @@ public final class BlockedSessions {
    * @return true, once the session waits
    * @throws SessionNotBlockedError if the session did not wait within {@code timeout}
    * @throws UnsupportedOperationException for SQLite
+   * @param observer a connection of its own that reads the server's lock views
+   * @param session the session watched
+   * @param timeout how long to wait at most
    */
   public static boolean awaitWaiting(Connection observer, SessionProbe session, Duration timeout) {
     return awaitWaiting(observer, session, timeout, String.valueOf(session), () -> false);

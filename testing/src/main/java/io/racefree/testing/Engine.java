@@ -11,16 +11,23 @@ import java.util.Locale;
  * "MariaDB". Immutable and thread-safe.
  */
 public enum Engine {
+  /** PostgreSQL. */
   POSTGRESQL,
+  /** MariaDB, through either driver. */
   MARIADB,
+  /** MySQL. */
   MYSQL,
+  /** SQLite. */
   SQLITE,
+  /** H2. */
   H2;
 
   /**
    * Detects the engine from the connection's metadata.
    *
    * @throws IllegalArgumentException for a database the kit does not know
+   * @param connection a connection to the database; only its metadata is read
+   * @return the engine
    */
   public static Engine of(Connection connection) {
     try {

@@ -50,7 +50,12 @@ public final class Interleaving implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  /** A new interleaving whose run, and every wait inside it, gives up after {@code timeout}. */
+  /**
+   * A new interleaving whose run, and every wait inside it, gives up after {@code timeout}.
+   *
+   * @param timeout how long a phase, a wait or the whole run may take
+   * @return a new interleaving whose run, and every wait inside it, gives up after {@code timeout}
+   */
   public static Interleaving create(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isZero() || timeout.isNegative()) {
@@ -59,7 +64,12 @@ public final class Interleaving implements AutoCloseable {
     return new Interleaving(timeout);
   }
 
-  /** Declares an actor whose body returns nothing. */
+  /**
+   * Declares an actor whose body returns nothing.
+   *
+   * @param name the actor's name
+   * @param body the actor's work, run on its own thread
+   */
   public void actor(String name, ActorBody body) {
     Objects.requireNonNull(body, "body");
     actor(name, () -> {
@@ -68,7 +78,13 @@ public final class Interleaving implements AutoCloseable {
     });
   }
 
-  /** Declares an actor whose body returns a value, found later in {@link Outcomes}. */
+  /**
+   * Declares an actor whose body returns a value, found later in {@link Outcomes}.
+   *
+   * @param <T> the body's result type
+   * @param name the actor's name
+   * @param body the actor's work, run on its own thread
+   */
   public <T> void actor(String name, Callable<T> body) {
     Objects.requireNonNull(body, "body");
     if (name == null || name.isBlank()) {
@@ -96,6 +112,7 @@ public final class Interleaving implements AutoCloseable {
    * Runs all actors and waits for them; failures are returned, not thrown.
    *
    * @throws InterleavingTimeoutError if the actors did not all finish in time
+   * @return every actor's outcome
    */
   public Outcomes runCollecting() {
     startAll();
@@ -118,6 +135,7 @@ public final class Interleaving implements AutoCloseable {
    * Marks {@code phase} as reached, releasing everyone waiting for it.
    *
    * @throws IllegalStateException if the phase was reached before (phases are one-shot)
+   * @param phase the phase's name
    */
   public void reach(String phase) {
     Actor self = currentActor();
@@ -130,6 +148,7 @@ public final class Interleaving implements AutoCloseable {
    * @throws PhaseNeverReachedException if an actor failed before the phase was reached
    * @throws InterleavingTimeoutError if the phase was not reached within the timeout
    * @throws CancellationException if the thread was interrupted (the run timed out or was closed)
+   * @param phase the phase's name
    */
   public void await(String phase) {
     Objects.requireNonNull(phase, "phase");
@@ -157,6 +176,9 @@ public final class Interleaving implements AutoCloseable {
    *
    * @throws SessionNotBlockedError if the actor finished instead, or did not block in time
    * @throws UnsupportedOperationException for SQLite (see {@link BlockedSessions})
+   * @param actorName the actor's name, for the error if it never waits
+   * @param observer a connection of its own that reads the server's lock views
+   * @param session the actor's session
    */
   public void awaitBlocked(String actorName, Connection observer, SessionProbe session) {
     Actor target = actors.get(actorName);

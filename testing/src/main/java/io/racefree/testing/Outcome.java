@@ -27,12 +27,20 @@ public final class Outcome<T> {
     return new Outcome<>(actor, null, Objects.requireNonNull(failure, "failure"));
   }
 
-  /** The name of the actor. */
+  /**
+   * The name of the actor.
+   *
+   * @return the name of the actor
+   */
   public String actor() {
     return actor;
   }
 
-  /** True when the actor's body returned normally. */
+  /**
+   * True when the actor's body returned normally.
+   *
+   * @return true when the actor's body returned normally
+   */
   public boolean succeeded() {
     return failure == null;
   }
@@ -41,6 +49,7 @@ public final class Outcome<T> {
    * The value the actor's body returned ({@code null} for an {@link ActorBody}).
    *
    * @throws AssertionError if the actor failed; the failure is the cause
+   * @return the value the actor's body returned ({@code null} for an {@link ActorBody})
    */
   public T value() {
     if (failure != null) {
@@ -53,6 +62,7 @@ public final class Outcome<T> {
    * The exception the actor's body threw.
    *
    * @throws AssertionError if the actor succeeded
+   * @return the exception the actor's body threw
    */
   public Throwable failure() {
     if (failure == null) {

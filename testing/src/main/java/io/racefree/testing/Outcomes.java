@@ -28,6 +28,8 @@ public final class Outcomes {
    * The outcome of the named actor.
    *
    * @throws IllegalArgumentException if there is no actor with that name
+   * @param actor the actor's name
+   * @return the outcome of the named actor
    */
   public Outcome<?> of(String actor) {
     Outcome<?> outcome = byActor.get(actor);
@@ -37,17 +39,29 @@ public final class Outcomes {
     return outcome;
   }
 
-  /** All outcomes, in the order the actors were declared. */
+  /**
+   * All outcomes, in the order the actors were declared.
+   *
+   * @return all outcomes, in the order the actors were declared
+   */
   public List<Outcome<?>> all() {
     return List.copyOf(byActor.values());
   }
 
-  /** The failures, in the order they happened. */
+  /**
+   * The failures, in the order they happened.
+   *
+   * @return the failures, in the order they happened
+   */
   public List<Outcome<?>> failures() {
     return failuresInOrder;
   }
 
-  /** The failure that happened first, if any actor failed. */
+  /**
+   * The failure that happened first, if any actor failed.
+   *
+   * @return the failure that happened first, if any actor failed
+   */
   public Optional<Outcome<?>> firstFailure() {
     return failuresInOrder.stream().findFirst();
   }

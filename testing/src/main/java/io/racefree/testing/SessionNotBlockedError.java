@@ -6,6 +6,11 @@ package io.racefree.testing;
  * Immutable.
  */
 public final class SessionNotBlockedError extends AssertionError {
+  /**
+   * A session that never waited.
+   *
+   * @param message the session and its last activity
+   */
   public SessionNotBlockedError(String message) {
     super(message);
   }

@@ -25,18 +25,28 @@ public final class SessionProbe {
    * query would open one).
    *
    * @throws UnsupportedOperationException for SQLite, which has no sessions to watch
+   * @param connection the session to identify
+   * @return the probe
    */
   public static SessionProbe of(Connection connection) {
     Engine engine = Engine.of(connection);
     return new SessionProbe(engine, readSessionId(connection, sessionIdQuery(engine)));
   }
 
-  /** The engine of the session. */
+  /**
+   * The engine of the session.
+   *
+   * @return the engine of the session
+   */
   public Engine engine() {
     return engine;
   }
 
-  /** The server's id for the session (PostgreSQL backend pid, MariaDB connection id, H2 session id). */
+  /**
+   * The server's id for the session (PostgreSQL backend pid, MariaDB connection id, H2 session id).
+   *
+   * @return the server's id for the session (PostgreSQL backend pid, MariaDB connection id, H2 session id)
+   */
   public long sessionId() {
     return sessionId;
   }

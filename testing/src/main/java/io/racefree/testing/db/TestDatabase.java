@@ -40,35 +40,65 @@ public final class TestDatabase implements AutoCloseable {
     this.cleanup = cleanup;
   }
 
-  /** "postgresql", "mariadb", "mysql-driver", "sqlite" or "h2": also the JUnit tag for the engine. */
+  /**
+   * "postgresql", "mariadb", "mysql-driver", "sqlite" or "h2": also the JUnit tag for the engine.
+   *
+   * @return the name, also the JUnit tag
+   */
   public String name() {
     return name;
   }
 
-  /** The database server; {@link Engine#MARIADB} also for "mysql-driver". */
+  /**
+   * The database server; {@link Engine#MARIADB} also for "mysql-driver".
+   *
+   * @return the database server; {@link Engine#MARIADB} also for "mysql-driver"
+   */
   public Engine engine() {
     return engine;
   }
 
-  /** A URL that connects to this test's namespace. */
+  /**
+   * A URL that connects to this test's namespace.
+   *
+   * @return a URL that connects to this test's namespace
+   */
   public String jdbcUrl() {
     return jdbcUrl;
   }
 
+  /**
+   * The user of this test's connections.
+   *
+   * @return the user to connect as
+   */
   public String user() {
     return user;
   }
 
+  /**
+   * The password of this test's connections.
+   *
+   * @return the password, empty for none
+   */
   public String password() {
     return password;
   }
 
-  /** A non-pooled data source whose connections are leak-checked. */
+  /**
+   * A non-pooled data source whose connections are leak-checked.
+   *
+   * @return a non-pooled data source whose connections are leak-checked
+   */
   public DataSource dataSource() {
     return dataSource;
   }
 
-  /** A new leak-checked connection; the caller closes it. */
+  /**
+   * A new leak-checked connection; the caller closes it.
+   *
+   * @return a new leak-checked connection; the caller closes it
+   */
   public Connection connect() {
     try {
       return dataSource.getConnection();
@@ -77,7 +107,11 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  /** Runs each statement (typically DDL) in autocommit on a connection of its own. */
+  /**
+   * Runs each statement (typically DDL) in autocommit on a connection of its own.
+   *
+   * @param sql statements, run in order
+   */
   public void execute(String... sql) {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       for (String each : sql) {

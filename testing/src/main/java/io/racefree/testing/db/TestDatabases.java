@@ -30,7 +30,11 @@ import java.util.UUID;
 public final class TestDatabases {
   private TestDatabases() {}
 
-  /** A new schema {@code rf_<random>} on PostgreSQL; connections have it as search path. */
+  /**
+   * A new schema {@code rf_<random>} on PostgreSQL; connections have it as search path.
+   *
+   * @return a new schema {@code rf_<random>} on PostgreSQL; connections have it as search path
+   */
   public static TestDatabase postgres() {
     ServerEndpoint server = ServerEndpoints.postgres();
     String schema = uniqueName();
@@ -41,42 +45,74 @@ public final class TestDatabases {
         ServerSchemas.postgresSchemaDrop(server, schema));
   }
 
-  /** A new database {@code rf_<random>} on MariaDB, through MariaDB Connector/J. */
+  /**
+   * A new database {@code rf_<random>} on MariaDB, through MariaDB Connector/J.
+   *
+   * @return a new database {@code rf_<random>} on MariaDB, through MariaDB Connector/J
+   */
   public static TestDatabase mariadb() {
     return onMariaDb("mariadb", ServerEndpoints.mariadb());
   }
 
-  /** A new database {@code rf_<random>} on the MariaDB server, through MySQL Connector/J ({@code jdbc:mysql:}). */
+  /**
+   * A new database {@code rf_<random>} on the MariaDB server, through MySQL Connector/J ({@code jdbc:mysql:}).
+   *
+   * @return a new database {@code rf_<random>} on the MariaDB server, through MySQL Connector/J ({@code jdbc:mysql:})
+   */
   public static TestDatabase mysqlDriverOnMariadb() {
     return onMariaDb("mysql-driver", ServerEndpoints.mysqlDriverOnMariadb());
   }
 
-  /** The PostgreSQL server behind {@link #postgres()} (configured, or the embedded fallback). */
+  /**
+   * The PostgreSQL server behind {@link #postgres()} (configured, or the embedded fallback).
+   *
+   * @return the PostgreSQL server behind {@link #postgres()} (configured, or the embedded fallback)
+   */
   public static TestServer postgresServer() {
     return TestServer.of(ServerEndpoints.postgres());
   }
 
-  /** The MariaDB server behind {@link #mariadb()}, with a MariaDB Connector/J URL. */
+  /**
+   * The MariaDB server behind {@link #mariadb()}, with a MariaDB Connector/J URL.
+   *
+   * @return the MariaDB server behind {@link #mariadb()}, with a MariaDB Connector/J URL
+   */
   public static TestServer mariadbServer() {
     return TestServer.of(ServerEndpoints.mariadb());
   }
 
-  /** The MariaDB server behind {@link #mysqlDriverOnMariadb()}, with a MySQL Connector/J URL. */
+  /**
+   * The MariaDB server behind {@link #mysqlDriverOnMariadb()}, with a MySQL Connector/J URL.
+   *
+   * @return the MariaDB server behind {@link #mysqlDriverOnMariadb()}, with a MySQL Connector/J URL
+   */
   public static TestServer mysqlDriverServer() {
     return TestServer.of(ServerEndpoints.mysqlDriverOnMariadb());
   }
 
-  /** A new SQLite database in a temporary file (rollback journal), deleted on close. */
+  /**
+   * A new SQLite database in a temporary file (rollback journal), deleted on close.
+   *
+   * @return a new SQLite database in a temporary file (rollback journal), deleted on close
+   */
   public static TestDatabase sqlite() {
     return sqlite(false);
   }
 
-  /** A new SQLite database in a temporary file, in WAL mode, deleted on close. */
+  /**
+   * A new SQLite database in a temporary file, in WAL mode, deleted on close.
+   *
+   * @return a new SQLite database in a temporary file, in WAL mode, deleted on close
+   */
   public static TestDatabase sqliteWal() {
     return sqlite(true);
   }
 
-  /** A new in-memory H2 database with a unique name, kept until close ({@code DB_CLOSE_DELAY=-1}). */
+  /**
+   * A new in-memory H2 database with a unique name, kept until close ({@code DB_CLOSE_DELAY=-1}).
+   *
+   * @return a new in-memory H2 database with a unique name, kept until close ({@code DB_CLOSE_DELAY=-1})
+   */
   public static TestDatabase h2() {
     String url = "jdbc:h2:mem:" + uniqueName() + ";DB_CLOSE_DELAY=-1";
     return new TestDatabase("h2", Engine.H2, url, "sa", "", () -> runOnce(url, "sa", "SHUTDOWN"));

@@ -24,6 +24,9 @@ public record TestServer(String jdbcUrl, String user, String password, boolean e
    * Whether the server knows the named setting ({@code SHOW VARIABLES} on MariaDB and MySQL,
    * {@code pg_settings} on PostgreSQL): a test that needs a feature some versions lack (MariaDB's
    * {@code innodb_snapshot_isolation}, absent in the embedded 10.11.5) assumes it with this.
+   *
+   * @param name the setting's name
+   * @return whether the server knows the named setting ({@code SHOW VARIABLES} on MariaDB and MySQL, {@code pg_settings} on PostgreSQL): a test that needs a feature some versions lack (MariaDB's {@code innodb_snapshot_isolation}, absent in the embedded 10.11.5) assumes it with this
    */
   public boolean hasVariable(String name) {
     String sql = jdbcUrl.startsWith("jdbc:postgresql:")

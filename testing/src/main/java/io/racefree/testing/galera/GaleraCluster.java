@@ -44,6 +44,12 @@ public final class GaleraCluster {
 
   /** One node: its SQL port and the mariadbd process racefree's fixture started. */
   public record Node(int index, int port, Process process) {
+    /**
+     * A JDBC URL of this node.
+     *
+     * @param database the database to connect to
+     * @return the URL, for MariaDB Connector/J
+     */
     public String jdbcUrl(String database) {
       return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
@@ -56,6 +62,8 @@ public final class GaleraCluster {
   /**
    * Why no cluster can be started here (packages missing, not root, no {@code mysql} user), or
    * empty when one can. Tests skip with this reason.
+   *
+   * @return why not, or empty
    */
   public static synchronized Optional<String> unavailableReason() {
     if (unavailable != null) {
@@ -72,7 +80,11 @@ public final class GaleraCluster {
     return Optional.empty();
   }
 
-  /** The cluster of this JVM, started on first use (about 10 s). */
+  /**
+   * The cluster of this JVM, started on first use (about 10 s).
+   *
+   * @return the cluster of this JVM, started on first use (about 10 s)
+   */
   public static synchronized GaleraCluster shared() {
     Optional<String> reason = unavailableReason();
     if (reason.isPresent()) {
@@ -95,15 +107,32 @@ public final class GaleraCluster {
     return shared;
   }
 
+  /**
+   * The nodes, in index order.
+   *
+   * @return the nodes
+   */
   public List<Node> nodes() {
     return List.copyOf(nodes);
   }
 
+  /**
+   * One node.
+   *
+   * @param index the node's index, 0-based
+   * @return the node
+   */
   public Node node(int index) {
     return nodes.get(index);
   }
 
-  /** A new connection to node {@code index} (0-based), database {@code test}. */
+  /**
+   * A new connection to node {@code index} (0-based), database {@code test}.
+   *
+   * @param index the node's index, 0-based
+   * @return a new connection
+   * @throws java.sql.SQLException when the node cannot be reached
+   */
   public Connection connect(int index) throws SQLException {
     return Drivers.open(node(index).jdbcUrl("test"), "root", "");
   }

@@ -27,6 +27,12 @@ public record Leak(Kind kind, String detail) {
     CHECK_FAILED
   }
 
+  /**
+   * Checks that neither part is null.
+   *
+   * @param kind what leaked
+   * @param detail what was found
+   */
   public Leak {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");

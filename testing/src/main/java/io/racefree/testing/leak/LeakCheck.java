@@ -30,7 +30,13 @@ public final class LeakCheck {
 
   private LeakCheck() {}
 
-  /** Problems compared with the database defaults (isolation, read-write). */
+  /**
+   * Problems compared with the database defaults (isolation, read-write).
+   *
+   * @param connection the connection to inspect
+   * @param engine its engine
+   * @return the problems found; empty when the connection is clean
+   */
   public static List<Leak> inspect(Connection connection, Engine engine) {
     try {
       return inspect(connection, engine, ConnectionBaseline.defaultsOf(connection));
@@ -39,7 +45,14 @@ public final class LeakCheck {
     }
   }
 
-  /** Problems compared with {@code baseline}; an empty list means the connection is clean. */
+  /**
+   * Problems compared with {@code baseline}; an empty list means the connection is clean.
+   *
+   * @param connection the connection to inspect
+   * @param engine its engine
+   * @param baseline what the connection had when it was opened
+   * @return the problems found; empty when the connection is clean
+   */
   public static List<Leak> inspect(Connection connection, Engine engine, ConnectionBaseline baseline) {
     List<Leak> leaks = new ArrayList<>();
     try {
@@ -56,6 +69,8 @@ public final class LeakCheck {
    * Fails if the connection carries anything back.
    *
    * @throws LeakError listing every problem
+   * @param connection the connection to inspect
+   * @param engine its engine
    */
   public static void assertClean(Connection connection, Engine engine) {
     List<Leak> leaks = inspect(connection, engine);
