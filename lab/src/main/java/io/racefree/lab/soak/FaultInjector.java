@@ -76,6 +76,7 @@ final class FaultInjector implements Runnable {
       try {
         detail = switch (kind) {
           case KILL -> killOneSession();
+          case CANCEL -> cancelOneStatement();
           case POOL -> holdThePool();
           case LOCK -> holdTheAccounts();
           case RESTART -> restartAndWait();
@@ -117,11 +118,49 @@ final class FaultInjector implements Runnable {
     return "no session of the soak was open";
   }
 
+  /** Cancels the statement of one soak session that is running one right now. */
+  private String cancelOneStatement() throws SQLException {
+    List<Long> ids = sessions.ids();
+    if (ids.isEmpty()) {
+      return "no session of the soak was open";
+    }
+    String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    String busy = switch (database.engine()) {
+      case POSTGRESQL -> "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND pid IN (" + in + ")";
+      case MARIADB, MYSQL -> "SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query' AND ID IN (" + in + ")";
+      case H2 -> "SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT IS NOT NULL"
+          + " AND SESSION_ID IN (" + in + ")";
+      case SQLITE -> throw new IllegalStateException("SQLite has no sessions to cancel");
+    };
+    try (Connection admin = database.openSession()) {
+      List<Long> running = new ArrayList<>();
+      try (Statement statement = admin.createStatement(); ResultSet rows = statement.executeQuery(busy)) {
+        while (rows.next()) {
+          running.add(rows.getLong(1));
+        }
+      }
+      if (running.isEmpty()) {
+        return "no statement of the soak was running";
+      }
+      long id = running.get(random.nextInt(running.size()));
+      switch (database.engine()) {
+        case POSTGRESQL -> signal(admin, "pg_cancel_backend", id);
+        case H2 -> queryBoolean(admin, "SELECT CANCEL_SESSION(?)", id);
+        default -> {
+          try (Statement statement = admin.createStatement()) {
+            statement.execute("KILL QUERY " + id); // a server-issued session number, not text
+          }
+        }
+      }
+      return "cancelled the statement of session " + id + " (one of " + running.size() + " running)";
+    }
+  }
+
   private boolean kill(long id) throws SQLException {
     try (Connection admin = database.openSession()) {
       switch (database.engine()) {
         case POSTGRESQL -> {
-          return queryBoolean(admin, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", id);
+          return signal(admin, "pg_terminate_backend", id);
         }
         case H2 -> {
           return queryBoolean(admin, "SELECT ABORT_SESSION(?)", id);
@@ -137,6 +176,21 @@ final class FaultInjector implements Runnable {
         default -> {
           return false;
         }
+      }
+    }
+  }
+
+  /**
+   * Sends {@code function} (pg_cancel_backend or pg_terminate_backend) to pid {@code id} only while
+   * it is still one of the soak's sessions: PostgreSQL reuses pids once a backend has ended.
+   */
+  private boolean signal(Connection admin, String function, long id) throws SQLException {
+    try (PreparedStatement statement = admin.prepareStatement("SELECT " + function + "(pid) FROM pg_stat_activity"
+        + " WHERE pid = CAST(? AS INTEGER) AND application_name = ?")) {
+      statement.setLong(1, id);
+      statement.setString(2, sessions.applicationName());
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getBoolean(1);
       }
     }
   }
@@ -200,6 +254,7 @@ final class FaultInjector implements Runnable {
   private String holdTheAccounts() throws SQLException, InterruptedException {
     try (Connection holder = database.openSession(); Statement statement = holder.createStatement()) {
       if (database.engine() == Engine.SQLITE) {
+        statement.execute("PRAGMA busy_timeout = 10000"); // wait for the caller that holds it now
         statement.execute("BEGIN IMMEDIATE");
       } else {
         holder.setAutoCommit(false);

@@ -8,6 +8,8 @@ import java.util.Optional;
 public enum FaultKind {
   KILL("kill", "a random session of the soak's pool killed by the server (pg_terminate_backend,"
       + " KILL, H2 ABORT_SESSION)"),
+  CANCEL("cancel", "the running statement of a random busy session of the soak cancelled"
+      + " (pg_cancel_backend, KILL QUERY, H2 CANCEL_SESSION), as a statement timeout would"),
   POOL("pool", "every connection of the pool borrowed and held for a moment, so callers meet an"
       + " exhausted pool"),
   LOCK("lock", "every account row (SQLite: the database's write lock) held by another session for"
@@ -36,8 +38,8 @@ public enum FaultKind {
    * kill, and a restart needs a way to restart the server.
    */
   public String notApplicableReason(Engine engine, boolean canRestart) {
-    if (this == KILL && engine == Engine.SQLITE) {
-      return "SQLite has no server sessions to kill";
+    if ((this == KILL || this == CANCEL) && engine == Engine.SQLITE) {
+      return "SQLite has no server sessions to " + (this == KILL ? "kill" : "cancel");
     }
     if (this == RESTART && !canRestart) {
       return "no --restart-command given";

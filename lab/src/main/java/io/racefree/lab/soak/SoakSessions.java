@@ -28,6 +28,11 @@ final class SoakSessions implements DataSource {
   private final LabDatabase database;
   private final Set<Long> ids = ConcurrentHashMap.newKeySet();
 
+  /** The PostgreSQL application_name of this soak's sessions: a pid is signalled only if it still has it. */
+  String applicationName() {
+    return "racefree-soak-" + database.workspace();
+  }
+
   SoakSessions(LabDatabase database) {
     this.database = database;
   }
@@ -52,6 +57,9 @@ final class SoakSessions implements DataSource {
     try (Statement statement = connection.createStatement()) {
       for (String sql : timeouts(database.engine())) {
         statement.execute(sql);
+      }
+      if (database.engine() == Engine.POSTGRESQL) {
+        statement.execute("SET application_name = '" + applicationName() + "'"); // the lab's own workspace name
       }
       String idQuery = sessionIdQuery(database.engine());
       if (idQuery != null) {
