@@ -124,7 +124,11 @@ final class ConnectionLease {
   /**
    * Runs {@code undo} (may be null), restores the saved state and closes the connection (releases
    * it, for the application's). With a {@code failure} already on its way, problems here are
-   * suppressed onto it; otherwise they are thrown once the connection is closed.
+   * suppressed onto it. Without one the work is done (a transaction committed): a connection that
+   * cannot be restored is aborted, never pooled in an unknown state, and the caller still gets its
+   * result; throwing here would report a committed transaction as failed, and invite a second run
+   * of work that already happened. The application's own connection cannot be aborted: a failure
+   * to restore it is thrown.
    */
   void giveBack(Throwable failure, Undo undo) {
     if (external == null && brokeTheConnection(failure)) {
@@ -137,13 +141,17 @@ final class ConnectionLease {
       }
       saved.restore(connection);
     } catch (SQLException e) {
-      if (failure == null) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      } else if (external == null) {
+        abort(connection, e);
+        return;
+      } else {
         RuntimeException restoreFailure =
             SqlErrorTranslator.translate("restore connection state", null, e, database);
         letGo(restoreFailure);
         throw restoreFailure;
       }
-      failure.addSuppressed(e);
     }
     letGo(failure);
   }

@@ -34,6 +34,9 @@ abstract class ConnectionFaultContract {
   /** The statement that ends another session, given its server id. */
   abstract String killSql(long sessionId);
 
+  /** A query counting the server sessions with this id: 0 once a killed session is gone. */
+  abstract String sessionCountSql(long sessionId);
+
   @BeforeEach
   void createSchema() {
     testDatabase = open();
@@ -64,6 +67,52 @@ abstract class ConnectionFaultContract {
         .isNotInstanceOf(CommitOutcomeUnknownException.class);
     assertThat(aborted).as("the broken connection was aborted, not returned as healthy").hasValue(1);
     assertThat(db.list("item", Map.of())).isEmpty();
+  }
+
+  /**
+   * The server ends the session right after COMMIT returned, before racefree restores the
+   * connection (its isolation level, here): the transaction committed, so the caller gets its value,
+   * not an error that would make it run the work again; the dead connection is aborted.
+   */
+  @Test
+  void aConnectionKilledAfterCommitLeavesACommittedTransactionSucceeded() throws SQLException {
+    AtomicReference<Long> session = new AtomicReference<>();
+    try (Connection observer = testDatabase.connect()) {
+      Database killingAfterCommit = Database.of(new ObservingDataSource(recordingAborts(testDatabase.dataSource()),
+          (method, args, result) -> {
+            if (method.getName().equals("commit") && session.get() != null) {
+              killAndWaitUntilGone(observer, session.get());
+            }
+            return result;
+          }));
+      String value = killingAfterCommit.withTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE), tx -> {
+        session.set(SessionProbe.of(tx.connection()).sessionId());
+        tx.insert("item", Map.of("id", 1, "name", "committed"));
+        return "done";
+      });
+      assertThat(value).isEqualTo("done");
+    }
+    assertThat(db.list("item", Map.of())).hasSize(1);
+    assertThat(aborted).as("the dead connection was aborted, not returned as healthy").hasValue(1);
+  }
+
+  private void killAndWaitUntilGone(Connection observer, long session) {
+    try {
+      execute(observer, killSql(session));
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline) {
+        try (Statement statement = observer.createStatement();
+            java.sql.ResultSet count = statement.executeQuery(sessionCountSql(session))) {
+          count.next();
+          if (count.getLong(1) == 0) {
+            return;
+          }
+        }
+      }
+      throw new AssertionError("session " + session + " was still there 10 s after it was killed");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Through HikariCP with one connection: the pool evicts the aborted one and the next call works. */

@@ -15,4 +15,9 @@ class MySqlDriverConnectionFaultIT extends ConnectionFaultContract {
   String killSql(long sessionId) {
     return "KILL " + sessionId;
   }
+
+  @Override
+  String sessionCountSql(long sessionId) {
+    return "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = " + sessionId;
+  }
 }

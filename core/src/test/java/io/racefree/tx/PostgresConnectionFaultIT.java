@@ -39,6 +39,11 @@ class PostgresConnectionFaultIT extends ConnectionFaultContract {
     return "SELECT pg_terminate_backend(" + sessionId + ")";
   }
 
+  @Override
+  String sessionCountSql(long sessionId) {
+    return "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " + sessionId;
+  }
+
   @Test
   void aConnectionLostDuringCommitIsCommitOutcomeUnknownWithNoHookNoRetryAndAnAbortedConnection()
       throws SQLException {
