@@ -23,11 +23,13 @@ final class Acknowledgements {
   final Map<Long, AtomicLong> incrementsUnknown = new ConcurrentHashMap<>();
   final Set<String> transfers = ConcurrentHashMap.newKeySet();
   final Set<String> transfersUnknown = ConcurrentHashMap.newKeySet();
-  final Set<String> transfersFailed = ConcurrentHashMap.newKeySet();
+  /** Transfers whose caller got an error (other than an unknown commit outcome): id to that error. */
+  final Map<String, String> transfersFailed = new ConcurrentHashMap<>();
   private final Map<String, java.util.Queue<long[]>> jobs = new ConcurrentHashMap<>();
   final AtomicLong completed = new AtomicLong();
   private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
   private final AtomicLong untyped = new AtomicLong();
+  private final Map<String, String> examples = new ConcurrentHashMap<>();
   private final AtomicReference<String> firstUntyped = new AtomicReference<>();
 
   void increment(long key) {
@@ -71,6 +73,19 @@ final class Acknowledgements {
   void error(RacefreeException e) {
     String name = e instanceof CommitOutcomeUnknownException ? "COMMIT_OUTCOME_UNKNOWN" : e.category().name();
     errors.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+    examples.putIfAbsent(name, describe(e));
+  }
+
+  /** The first error of each kind, in words. */
+  Map<String, String> errorExamples() {
+    return new TreeMap<>(examples);
+  }
+
+  /** The error's type, category and first line, for reports. */
+  static String describe(RuntimeException e) {
+    String category = e instanceof RacefreeException typed ? " " + typed.category() : "";
+    return e.getClass().getSimpleName() + category + ": "
+        + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   void untyped(RuntimeException e) {

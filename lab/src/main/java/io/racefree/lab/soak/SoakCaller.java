@@ -111,7 +111,7 @@ final class SoakCaller {
       told.transfersUnknown.add(id);
       throw e;
     } catch (RuntimeException e) {
-      told.transfersFailed.add(id);
+      told.transfersFailed.put(id, Acknowledgements.describe(e));
       throw e;
     }
   }

@@ -158,8 +158,10 @@ final class SoakChecks {
     long opening = SoakCaller.ACCOUNTS * SoakCaller.OPENING_BALANCE;
     Set<String> missing = new HashSet<>(told.transfers);
     missing.removeAll(ledger);
-    Set<String> failedButCommitted = new HashSet<>(told.transfersFailed);
+    Set<String> failedButCommitted = new HashSet<>(told.transfersFailed.keySet());
     failedButCommitted.retainAll(ledger);
+    Set<String> theirErrors = new java.util.TreeSet<>();
+    failedButCommitted.forEach(id -> theirErrors.add(told.transfersFailed.get(id)));
     long unknownCommitted = told.transfersUnknown.stream().filter(ledger::contains).count();
     return List.of(
         new SoakCheck("money neither created nor destroyed", total == opening,
@@ -170,7 +172,8 @@ final class SoakChecks {
         new SoakCheck("every acknowledged transfer committed", missing.isEmpty(),
             told.transfers.size() + " acknowledged, missing from the ledger: " + missing.size()),
         new SoakCheck("no transfer reported as failed was committed", failedButCommitted.isEmpty(),
-            told.transfersFailed.size() + " failed, " + failedButCommitted.size() + " of them in the ledger"),
+            told.transfersFailed.size() + " failed, " + failedButCommitted.size() + " of them in the ledger"
+                + (theirErrors.isEmpty() ? "" : "; their errors: " + theirErrors)),
         new SoakCheck("commit outcome unknown, settled by the ledger", true,
             told.transfersUnknown.size() + " unknown: " + unknownCommitted + " committed, "
                 + (told.transfersUnknown.size() - unknownCommitted) + " not"));

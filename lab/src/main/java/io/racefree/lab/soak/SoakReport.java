@@ -66,6 +66,9 @@ public final class SoakReport {
         page.append("<li>").append(String.format("%.1f s", fault.atMillis() / 1000.0)).append(" ")
             .append(escape(fault.kind())).append(": ").append(escape(fault.detail())).append("</li>");
       }
+      page.append("</ul></details><details><summary>the first error of each kind</summary><ul>");
+      result.errorExamples().forEach((kind, example) -> page.append("<li>").append(escape(kind)).append(": ")
+          .append(escape(example)).append("</li>"));
       page.append("</ul></details>");
     }
     return page.append("</body></html>").toString();

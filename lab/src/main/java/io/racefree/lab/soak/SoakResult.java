@@ -11,6 +11,7 @@ import java.util.Map;
  * @param seconds how long the callers ran
  * @param completed calls that returned normally
  * @param errors typed errors that reached callers, by category
+ * @param errorExamples the first error of each category, in words
  * @param untypedErrors errors that were not racefree's typed exceptions
  * @param firstUntypedError the first of those, in one line (null if none)
  * @param faults every fault injected, in order
@@ -19,11 +20,12 @@ import java.util.Map;
  * @param checks the invariants, each passed or not
  */
 public record SoakResult(String database, SoakSettings settings, double seconds, long completed,
-    Map<String, Long> errors, long untypedErrors, String firstUntypedError, List<FaultEvent> faults,
+    Map<String, Long> errors, Map<String, String> errorExamples, long untypedErrors, String firstUntypedError, List<FaultEvent> faults,
     Map<String, String> faultsNotInjected, List<Long> callsPerSecond, List<SoakCheck> checks) {
 
   public SoakResult {
     errors = Map.copyOf(errors);
+    errorExamples = Map.copyOf(errorExamples);
     faults = List.copyOf(faults);
     faultsNotInjected = Map.copyOf(faultsNotInjected);
     callsPerSecond = List.copyOf(callsPerSecond);

@@ -80,7 +80,7 @@ public final class SoakRun {
     List<SoakCheck> checks = new ArrayList<>(whileOpen);
     checks.addAll(SoakChecks.fromTheTables(database, told));
     return new SoakResult(database.label() + " (" + database.info().product() + " " + database.info().productVersion()
-        + ")", settings, (finished - started) / 1e9, told.completed.get(), told.errorsByCategory(),
+        + ")", settings, (finished - started) / 1e9, told.completed.get(), told.errorsByCategory(), told.errorExamples(),
         told.untypedErrors(), told.firstUntypedError(), faults, notInjected(settings), perSecond, checks);
   }
 

@@ -74,7 +74,7 @@ class SoakChecksIT {
         "UPDATE soak_account SET balance = balance + 5 WHERE id = 2",
         "INSERT INTO soak_ledger (id, from_id, to_id, amount) VALUES ('t1', 1, 2, 5)");
     told.increment(3);
-    told.transfersFailed.add("t1");
+    told.transfersFailed.put("t1", "DeadlockException DEADLOCK: deadlock");
     told.jobRan("soak-job-1", 100, 200);
     told.jobRan("soak-job-1", 150, 250);
     told.untyped(new IllegalStateException("boom"));
