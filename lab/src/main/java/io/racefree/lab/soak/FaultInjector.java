@@ -126,8 +126,10 @@ final class FaultInjector implements Runnable {
     }
     String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     String busy = switch (database.engine()) {
-      case POSTGRESQL -> "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND pid IN (" + in + ")";
-      case MARIADB, MYSQL -> "SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query' AND ID IN (" + in + ")";
+      case POSTGRESQL -> "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND pid IN (" + in
+          + ") AND application_name = '" + sessions.applicationName() + "'";
+      case MARIADB, MYSQL -> "SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query' AND ID IN (" + in
+          + ") AND DB = '" + database.workspace() + "'";
       case H2 -> "SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT IS NOT NULL"
           + " AND SESSION_ID IN (" + in + ")";
       case SQLITE -> throw new IllegalStateException("SQLite has no sessions to cancel");
@@ -147,8 +149,10 @@ final class FaultInjector implements Runnable {
         case POSTGRESQL -> signal(admin, "pg_cancel_backend", id);
         case H2 -> queryBoolean(admin, "SELECT CANCEL_SESSION(?)", id);
         default -> {
-          try (Statement statement = admin.createStatement()) {
-            statement.execute("KILL QUERY " + id); // a server-issued session number, not text
+          if (inTheWorkspace(admin, id)) {
+            try (Statement statement = admin.createStatement()) {
+              statement.execute("KILL QUERY " + id); // a server-issued session number, not text
+            }
           }
         }
       }
@@ -166,6 +170,9 @@ final class FaultInjector implements Runnable {
           return queryBoolean(admin, "SELECT ABORT_SESSION(?)", id);
         }
         case MARIADB, MYSQL -> {
+          if (!inTheWorkspace(admin, id)) {
+            return false;
+          }
           try (Statement statement = admin.createStatement()) {
             statement.execute("KILL " + id); // a server-issued session number, not text
             return true;
@@ -195,6 +202,18 @@ final class FaultInjector implements Runnable {
     }
   }
 
+  /** MariaDB/MySQL: whether session {@code id} still works in the soak's database (ids restart at 1). */
+  private boolean inTheWorkspace(Connection admin, long id) throws SQLException {
+    try (PreparedStatement statement = admin.prepareStatement(
+        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ? AND DB = ?")) {
+      statement.setLong(1, id);
+      statement.setString(2, database.workspace());
+      try (ResultSet count = statement.executeQuery()) {
+        return count.next() && count.getLong(1) > 0;
+      }
+    }
+  }
+
   private static boolean queryBoolean(Connection connection, String sql, long id) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, id);
@@ -206,11 +225,12 @@ final class FaultInjector implements Runnable {
 
   /**
    * Restarts the server and waits until it takes connections again (a minute at most). The ids of
-   * the sessions that died are forgotten: the server may give them to other sessions.
+   * the sessions about to die are forgotten: the server may give them to other sessions.
    */
   private String restartAndWait() throws Exception {
-    String done = restart.restart();
+    // Forgotten before, not after: the pool opens new sessions while the command still runs.
     sessions.forgetAll();
+    String done = restart.restart();
     long since = System.nanoTime();
     long limit = since + TimeUnit.MINUTES.toNanos(1);
     while (true) {

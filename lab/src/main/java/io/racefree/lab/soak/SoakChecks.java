@@ -46,14 +46,15 @@ final class SoakChecks {
     checks.add(new SoakCheck("every named lock free afterwards", held.isEmpty(),
         held.isEmpty() ? lockNames.size() + " lock names taken at once, without waiting"
             : "still held: " + held));
-    long open = sessionsInTransaction(database, sessions.ids());
+    long open = sessionsInTransaction(database, sessions);
     checks.add(new SoakCheck("no session of the soak left inside a transaction", open == 0,
         open + (database.engine() == Engine.SQLITE ? " writers holding the database"
             : " of its sessions in an open transaction")));
     return checks;
   }
 
-  private static long sessionsInTransaction(LabDatabase database, List<Long> ids) throws SQLException {
+  private static long sessionsInTransaction(LabDatabase database, SoakSessions sessions) throws SQLException {
+    List<Long> ids = sessions.ids();
     try (Connection session = database.openSession(); Statement statement = session.createStatement()) {
       if (database.engine() == Engine.SQLITE) {
         try {
@@ -70,9 +71,9 @@ final class SoakChecks {
       String in = ids.stream().map(String::valueOf).collect(Collectors.joining(", ")); // server-issued numbers
       String sql = switch (database.engine()) {
         case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE pid IN (" + in
-            + ") AND state LIKE 'idle in transaction%'";
-        case MARIADB, MYSQL -> "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id IN ("
-            + in + ")";
+            + ") AND state LIKE 'idle in transaction%' AND application_name = '" + sessions.applicationName() + "'";
+        case MARIADB, MYSQL -> "SELECT COUNT(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p"
+            + " ON p.ID = t.trx_mysql_thread_id WHERE p.ID IN (" + in + ") AND p.DB = '" + database.workspace() + "'";
         case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID IN (" + in
             + ") AND CONTAINS_UNCOMMITTED";
         case SQLITE -> throw new IllegalStateException("handled above");

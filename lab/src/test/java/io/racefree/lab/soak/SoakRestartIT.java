@@ -35,6 +35,23 @@ class SoakRestartIT {
     return (port == 0 ? builder : builder.setPort(port)).start();
   }
 
+  private static void awaitASoakSession(EmbeddedPostgres server) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    try (java.sql.Connection observer = server.getPostgresDatabase().getConnection();
+        java.sql.PreparedStatement count = observer.prepareStatement(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name LIKE 'racefree-soak-%'")) {
+      while (System.nanoTime() < deadline) {
+        try (java.sql.ResultSet rows = count.executeQuery()) {
+          rows.next();
+          if (rows.getLong(1) >= 4) { // the whole pool
+            return;
+          }
+        }
+      }
+    }
+    throw new AssertionError("the soak's pool did not reconnect within 30 s of the restart");
+  }
+
   @Test
   void aRestartedServerLosesNothingAndEveryErrorIsTyped() throws Exception {
     server.set(start(0));
@@ -42,9 +59,12 @@ class SoakRestartIT {
     ServerRestart restart = () -> {
       server.get().close();
       server.set(start(port));
+      // Like pg_ctlcluster, return only once the whole pool has reconnected: its sessions opened while
+      // the restart command still ran must stay known to the soak.
+      awaitASoakSession(server.get());
       return "stopped and started the embedded server on port " + port;
     };
-    SoakSettings settings = new SoakSettings(10, 8, 4, EnumSet.of(FaultKind.KILL, FaultKind.RESTART), 1, 42);
+    SoakSettings settings = new SoakSettings(12, 8, 4, EnumSet.of(FaultKind.KILL, FaultKind.RESTART), 1, 42);
     SoakResult result;
     try (LabDatabase database = LabDatabase.open(Target.of("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
         "postgres", ""))) {
@@ -53,6 +73,11 @@ class SoakRestartIT {
     assertThat(result.faults()).extracting(FaultEvent::kind).contains("restart", "kill");
     assertThat(result.faults()).filteredOn(fault -> fault.kind().equals("restart"))
         .allSatisfy(fault -> assertThat(fault.detail()).contains("took connections again"));
+    long firstRestart = result.faults().stream().filter(fault -> fault.kind().equals("restart"))
+        .mapToLong(FaultEvent::atMillis).min().orElseThrow();
+    assertThat(result.faults()).as("the sessions opened after a restart are the soak's too")
+        .filteredOn(fault -> fault.kind().equals("kill") && fault.atMillis() > firstRestart)
+        .anySatisfy(fault -> assertThat(fault.detail()).startsWith("killed session"));
     assertThat(result.checks()).allSatisfy(check ->
         assertThat(check.passed()).as("%s: %s", check.name(), check.detail()).isTrue());
     assertThat(result.untypedErrors()).as(result.firstUntypedError()).isZero();
