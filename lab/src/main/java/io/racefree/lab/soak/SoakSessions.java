@@ -2,17 +2,14 @@ package io.racefree.lab.soak;
 
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.db.LabDatabase;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
+import io.racefree.lab.db.SessionDataSource;
 
 /**
  * The soak's source of connections under its pool: sessions of the lab's workspace with short lock
@@ -21,7 +18,7 @@ import javax.sql.DataSource;
  *
  * <p>Thread-safe.
  */
-final class SoakSessions implements DataSource {
+final class SoakSessions extends SessionDataSource {
   /** Shorter than the lock fault holds its locks, so waiting callers time out. */
   static final int LOCK_TIMEOUT_MILLIS = 1000;
 
@@ -92,45 +89,5 @@ final class SoakSessions implements DataSource {
       case H2 -> List.of("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
       case SQLITE -> List.of("PRAGMA busy_timeout = " + LOCK_TIMEOUT_MILLIS);
     };
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return getConnection();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {
-    // No logging.
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) {
-    // The lab's sessions use its own login timeout.
-  }
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("no logger");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    throw new SQLException("not a wrapper");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return false;
   }
 }
