@@ -278,7 +278,8 @@ final class FaultInjector implements Runnable {
         statement.execute("BEGIN IMMEDIATE");
       } else {
         holder.setAutoCommit(false);
-        try (ResultSet rows = statement.executeQuery("SELECT id FROM soak_account FOR UPDATE")) {
+        // In key order, as the callers' updateAll locks them: in heap order PostgreSQL saw deadlocks.
+        try (ResultSet rows = statement.executeQuery("SELECT id FROM soak_account ORDER BY id FOR UPDATE")) {
           while (rows.next()) {
             // every row is locked once read
           }
