@@ -96,6 +96,38 @@ abstract class ConnectionFaultContract {
     assertThat(aborted).as("the dead connection was aborted, not returned as healthy").hasValue(1);
   }
 
+  /**
+   * The same with a named lock: on MariaDB/MySQL racefree releases GET_LOCK after COMMIT, on a
+   * connection that is dead by then. The session's locks ended with it, so the committed
+   * transaction is still a success: its value returned, its onCommit hook run, the lock free.
+   */
+  @Test
+  void aConnectionKilledAfterCommitWithANamedLockHeldLeavesTheTransactionSucceeded() throws SQLException {
+    AtomicReference<Long> session = new AtomicReference<>();
+    AtomicInteger hooks = new AtomicInteger();
+    try (Connection observer = testDatabase.connect()) {
+      Database killingAfterCommit = Database.of(new ObservingDataSource(recordingAborts(testDatabase.dataSource()),
+          (method, args, result) -> {
+            if (method.getName().equals("commit") && session.get() != null) {
+              killAndWaitUntilGone(observer, session.get());
+            }
+            return result;
+          }));
+      String value = killingAfterCommit.withTransaction(tx -> {
+        session.set(SessionProbe.of(tx.connection()).sessionId());
+        tx.lock("fault-test-lock");
+        tx.insert("item", Map.of("id", 2, "name", "locked"));
+        tx.onCommit(hooks::incrementAndGet);
+        return "done";
+      });
+      assertThat(value).isEqualTo("done");
+    }
+    assertThat(hooks).as("the onCommit hook ran").hasValue(1);
+    assertThat(db.list("item", Map.of())).hasSize(1);
+    assertThat(db.<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock("fault-test-lock", java.time.Duration.ZERO)))
+        .as("nobody holds the lock").isTrue();
+  }
+
   private void killAndWaitUntilGone(Connection observer, long session) {
     try {
       execute(observer, killSql(session));

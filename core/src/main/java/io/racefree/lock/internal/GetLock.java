@@ -50,7 +50,12 @@ final class GetLock {
     return ((Number) locked).intValue() == 1 ? String.valueOf(row.get("name")) : null;
   }
 
-  /** Releases one acquisition of each name, in order; on failure aborts the connection. */
+  /**
+   * Releases one acquisition of each name, in order; on failure aborts the connection. A connection
+   * that broke (the server ended the session, or went away) holds nothing any more: its session's
+   * locks ended with it, so that is no failure to report, and a transaction that committed stays a
+   * success.
+   */
   static void releaseAll(Connection connection, List<String> names) throws SQLException {
     try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
       for (String name : names) {
@@ -59,8 +64,16 @@ final class GetLock {
       }
     } catch (SQLException e) {
       ConnectionAbort.abortQuietly(connection, e);
-      throw e;
+      if (!sessionEnded(e)) {
+        throw e;
+      }
     }
+  }
+
+  private static boolean sessionEnded(SQLException e) {
+    return e instanceof java.sql.SQLNonTransientConnectionException
+        || e instanceof java.sql.SQLRecoverableException
+        || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
   }
 
   /** {@link #releaseAll} for one name, translated; a failure is added to {@code failure} if any. */
