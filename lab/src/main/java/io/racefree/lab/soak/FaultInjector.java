@@ -1,6 +1,7 @@
 package io.racefree.lab.soak;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.racefree.lab.UsageException;
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.db.LabDatabase;
 import java.sql.Connection;
@@ -237,7 +238,7 @@ final class FaultInjector implements Runnable {
       try (Connection probe = database.openSession()) {
         return done + "; the server took connections again after "
             + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms";
-      } catch (SQLException down) {
+      } catch (SQLException | UsageException down) {
         if (System.nanoTime() > limit) {
           throw new SQLException("the server did not come back within a minute of the restart", down);
         }
