@@ -519,7 +519,7 @@ public final class Database implements Upserts, GuardedUpdates {
    * @param lookup column to value the rows must match (null means IS NULL)
    * @param assignments what to write
    * @param guard the condition the row must meet to be written
-   * @return how many rows matched
+   * @return how many rows matched the lookup and passed the guard (0 when the guard failed)
    */
   @Override
   public int update(String table, Map<String, ?> lookup, Assignments assignments, Guard guard) {

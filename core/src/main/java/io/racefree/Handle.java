@@ -105,7 +105,7 @@ public interface Handle {
    *
    * @param table the table, checked against the catalog
    * @param lookup column to value the rows must match (null means IS NULL)
-   * @return how many rows matched
+   * @return how many rows were deleted
    */
   int delete(String table, Map<String, ?> lookup);
 

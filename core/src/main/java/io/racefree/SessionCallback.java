@@ -4,10 +4,10 @@ package io.racefree;
  * Work to run on an auto-commit session, returning a value. It may throw the caller's checked
  * exception {@code X}, which reaches the caller unwrapped.
  *
+ * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
+ *
  * @param <T> what the work returns
  * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
- *
- * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
  */
 @FunctionalInterface
 public interface SessionCallback<T, X extends Exception> {

@@ -4,9 +4,9 @@ package io.racefree;
  * Work to run on an auto-commit session, returning nothing. It may throw the caller's checked
  * exception {@code X}, which reaches the caller unwrapped.
  *
- * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
- *
  * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
+ *
+ * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
  */
 @FunctionalInterface
 public interface SessionConsumer<X extends Exception> {

@@ -42,7 +42,7 @@ public interface Transaction extends Handle, Upserts, Locks, GuardedUpdates {
   /**
    * 0 for the outermost transaction, 1 for a savepoint inside it, and so on.
    *
-   * @return how many rows matched
+   * @return the nesting depth: 0 for the outermost transaction, 1 for a savepoint inside it, and so on
    */
   int depth();
 

@@ -5,10 +5,10 @@ package io.racefree;
  * each time on the calling thread. It may throw the caller's checked exception {@code X}, which
  * reaches the caller unwrapped after the transaction rolled back (and is never retried).
  *
+ * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
+ *
  * @param <T> what the work returns
  * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
- *
- * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
  */
 @FunctionalInterface
 public interface TransactionCallback<T, X extends Exception> {

@@ -5,9 +5,9 @@ package io.racefree;
  * may throw the caller's checked exception {@code X}, which reaches the caller unwrapped after the
  * transaction rolled back (and is never retried).
  *
- * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
- *
  * <p>Need not be thread-safe: racefree calls it on the thread that passed it in.
+ *
+ * @param <X> the checked exception it may throw ({@link RuntimeException} when none)
  */
 @FunctionalInterface
 public interface TransactionConsumer<X extends Exception> {

@@ -10,8 +10,6 @@ import io.racefree.dialect.DatabaseKind;
  * is an {@link UnrecognizedDatabaseException}. The message carries the task, the SQL (truncated, never the bound values), the SQLState,
  * the vendor code and advice.
  *
- * <p>Instances are immutable after construction (suppressed exceptions aside) and safe to share.
- *
  * <p>Immutable (suppressed exceptions aside) and thread-safe, like every racefree exception.
  */
 public abstract class RacefreeException extends RuntimeException {

@@ -8,8 +8,8 @@ import java.util.Objects;
  * Turns a driver's {@link SQLException} into the {@link RacefreeException} leaf that names what the
  * caller does next. The chain (see {@link SqlErrorClassifier}): for each exception in the cause and
  * next-exception chain, the engine's vendor-code table, then the SQLState; only then the JDBC
- * subclass. Unknown errors become a plain {@link RacefreeException} of category {@link
- * ErrorCategory#OTHER}. Stateless and thread-safe.
+ * subclass. Unknown errors become an {@link UnrecognizedDatabaseException} (category {@link
+ * ErrorCategory#OTHER}). Stateless and thread-safe.
  */
 public final class SqlErrorTranslator {
   private SqlErrorTranslator() {}

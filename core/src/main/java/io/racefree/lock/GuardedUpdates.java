@@ -22,7 +22,7 @@ public interface GuardedUpdates {
    * @param lookup column to value the rows must match (null means IS NULL)
    * @param assignments what to write
    * @param guard the condition the row must meet to be written
-   * @return how many rows matched
+   * @return how many rows matched the lookup and passed the guard (0 when the guard failed)
    */
   int update(String table, Map<String, ?> lookup, Assignments assignments, Guard guard);
 

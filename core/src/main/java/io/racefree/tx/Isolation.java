@@ -22,7 +22,7 @@ public enum Isolation {
   /**
    * The {@link Connection} constant of this level.
    *
-   * @return how many rows matched
+   * @return the {@code Connection.TRANSACTION_*} constant
    */
   public int jdbcLevel() {
     return jdbcLevel;

@@ -202,7 +202,7 @@ public final class RetryPolicy {
   /**
    * The most attempts a transaction gets, the first included.
    *
-   * @return how many rows matched
+   * @return the attempt limit, at least 1
    */
   public int maxAttempts() {
     return maxAttempts;
