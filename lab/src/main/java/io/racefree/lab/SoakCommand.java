@@ -61,7 +61,7 @@ public final class SoakCommand implements Callable<Integer> {
   int pool;
 
   @Option(names = "--faults", paramLabel = "LIST", defaultValue = "all",
-      description = "all, none, or a comma-separated list of kill, pool, lock, restart (default: ${DEFAULT-VALUE}).")
+      description = "all, none, or a comma-separated list of kill, cancel, pool, lock, restart (default: ${DEFAULT-VALUE}).")
   String faults;
 
   @Option(names = "--restart-command", paramLabel = "CMD",
