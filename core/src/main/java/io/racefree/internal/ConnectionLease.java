@@ -135,6 +135,11 @@ final class ConnectionLease {
       abort(connection, failure);
       return;
     }
+    if (external == null && alreadyEnded(connection)) {
+      // Aborted on the way (a lock release that found the session gone): nothing to restore.
+      close(connection, failure);
+      return;
+    }
     try {
       if (undo != null) {
         undo.run(connection);
@@ -154,6 +159,14 @@ final class ConnectionLease {
       }
     }
     letGo(failure);
+  }
+
+  private static boolean alreadyEnded(Connection connection) {
+    try {
+      return connection.isClosed();
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   private void letGo(Throwable failure) {
