@@ -175,6 +175,11 @@ public final class LabDatabase implements AutoCloseable {
    * on after another session's commit calls this so that the commit has reached its node, as it
    * has on one server: otherwise replication timing, not the interleaving, decides what it meets.
    */
+  /** True when the target is several nodes of a cluster. */
+  public boolean spansNodes() {
+    return target.nodeUrls().size() > 1;
+  }
+
   public void catchUp(Connection session) throws SQLException {
     if (target.nodeUrls().size() > 1) {
       try (Statement statement = session.createStatement()) {
