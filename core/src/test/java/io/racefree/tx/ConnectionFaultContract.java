@@ -78,13 +78,7 @@ abstract class ConnectionFaultContract {
   void aConnectionKilledAfterCommitLeavesACommittedTransactionSucceeded() throws SQLException {
     AtomicReference<Long> session = new AtomicReference<>();
     try (Connection observer = testDatabase.connect()) {
-      Database killingAfterCommit = Database.of(new ObservingDataSource(recordingAborts(testDatabase.dataSource()),
-          (method, args, result) -> {
-            if (method.getName().equals("commit") && session.get() != null) {
-              killAndWaitUntilGone(observer, session.get());
-            }
-            return result;
-          }));
+      Database killingAfterCommit = killingAfterCommit(observer, session);
       String value = killingAfterCommit.withTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE), tx -> {
         session.set(SessionProbe.of(tx.connection()).sessionId());
         tx.insert("item", Map.of("id", 1, "name", "committed"));
@@ -106,13 +100,7 @@ abstract class ConnectionFaultContract {
     AtomicReference<Long> session = new AtomicReference<>();
     AtomicInteger hooks = new AtomicInteger();
     try (Connection observer = testDatabase.connect()) {
-      Database killingAfterCommit = Database.of(new ObservingDataSource(recordingAborts(testDatabase.dataSource()),
-          (method, args, result) -> {
-            if (method.getName().equals("commit") && session.get() != null) {
-              killAndWaitUntilGone(observer, session.get());
-            }
-            return result;
-          }));
+      Database killingAfterCommit = killingAfterCommit(observer, session);
       // SERIALIZABLE: restoring the level afterwards talks to the server, so racefree sees the
       // dead connection on every engine (PostgreSQL has no lock to release) and aborts it.
       String value = killingAfterCommit.withTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE), tx -> {
@@ -129,6 +117,17 @@ abstract class ConnectionFaultContract {
     assertThat(db.list("item", Map.of())).hasSize(1);
     assertThat(db.<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock("fault-test-lock", java.time.Duration.ZERO)))
         .as("nobody holds the lock").isTrue();
+  }
+
+  /** A database whose COMMIT returns only once {@code session} (set by the transaction) was killed. */
+  private Database killingAfterCommit(Connection observer, AtomicReference<Long> session) {
+    return Database.of(new ObservingDataSource(recordingAborts(testDatabase.dataSource()),
+        (method, args, result) -> {
+          if (method.getName().equals("commit") && session.get() != null) {
+            killAndWaitUntilGone(observer, session.get());
+          }
+          return result;
+        }));
   }
 
   private void killAndWaitUntilGone(Connection observer, long session) {
