@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "racefree", mixinStandardHelpOptions = true, versionProvider = LabVersion.class,
     description = "The race lab: shows which concurrency advice holds on your database.",
     subcommands = {RunCommand.class, ProbeCommand.class, SoakCommand.class, ReportCommand.class, ListCommand.class,
-        WorkerCommand.class},
+        WorkerCommand.class, SoakWorkerCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the racefree strategy showed no FORBIDDEN outcome",
         "1:the racefree strategy showed a FORBIDDEN outcome",

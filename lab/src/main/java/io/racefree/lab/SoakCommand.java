@@ -56,6 +56,16 @@ public final class SoakCommand implements Callable<Integer> {
       description = "Callers, one thread each (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--processes", paramLabel = "N", defaultValue = "1",
+      description = "Processes with callers: this one and N - 1 worker JVMs started with the same jar, each with"
+          + " --threads callers on a pool of its own (default: ${DEFAULT-VALUE}; one for the in-memory H2).")
+  int processes;
+
+  @Option(names = "--no-contrast",
+      description = "Without the contrast: by default one call in five is the same kind of call written the usual"
+          + " way, in plain JDBC on tables of its own, and the report says what it did to them.")
+  boolean noContrast;
+
   @Option(names = "--pool", paramLabel = "N", defaultValue = "8",
       description = "Connections in the pool; fewer than threads, so callers queue (default: ${DEFAULT-VALUE}).")
   int pool;
@@ -86,7 +96,7 @@ public final class SoakCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     SoakSettings settings = new SoakSettings(seconds(duration), threads, pool, SoakSettings.parseFaults(faults),
-        faultEvery, seed);
+        faultEvery, seed, processes, !noContrast);
     if (restartCommand != null && url == null) {
       throw new UsageException("--restart-command restarts the --url server; the embedded databases run in this process");
     }

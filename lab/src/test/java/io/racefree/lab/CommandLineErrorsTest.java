@@ -37,6 +37,7 @@ class CommandLineErrorsTest {
     assertOneLineError(racefree("soak", "--duration", "ten minutes", "--out", dir.toString()),
         "--duration 'ten minutes' is not a time");
     assertOneLineError(racefree("soak", "--threads", "0", "--out", dir.toString()), "at least 1");
+    assertOneLineError(racefree("soak", "--processes", "0", "--out", dir.toString()), "at least 1");
   }
 
   @Test

@@ -4,9 +4,7 @@ import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.ScenarioSpec;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +63,7 @@ final class StressRun {
 
   private Process startWorker(String scenario, String strategy, Isolation isolation,
       StressSettings settings, int index) throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(),
-        "io.racefree.lab.RacefreeCommand", "worker"));
+    List<String> command = WorkerJvm.command("worker");
     for (String url : database.target().rotated(index + 1).nodeUrls()) {
       command.addAll(List.of("--url", url));
     }
@@ -93,20 +90,5 @@ final class StressRun {
     }
     String last = output.strip().lines().reduce((first, second) -> second).orElse("");
     return StressWorker.fromJson(last);
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static String classPath() {
-    try {
-      Path code = Path.of(StressRun.class.getProtectionDomain().getCodeSource().getLocation()
-          .toURI());
-      return code.toString().endsWith(".jar") ? code.toString()
-          : System.getProperty("java.class.path");
-    } catch (URISyntaxException e) {
-      return System.getProperty("java.class.path");
-    }
   }
 }

@@ -180,6 +180,31 @@ final class SoakChecks {
                 + (told.transfersUnknown.size() - unknownCommitted) + " not"));
   }
 
+  /**
+   * What the plain-JDBC contrast calls did to their tables: duplicates, lost increments, money
+   * created or destroyed. A finding that did not pass is the anomaly racefree's calls avoid.
+   */
+  static List<SoakCheck> contrast(LabDatabase database, Acknowledgements told) throws SQLException {
+    try (Connection session = database.openSession()) {
+      long rows = longs(session, "SELECT COUNT(*) FROM soak_naive_item").get(0);
+      long keys = longs(session, "SELECT COUNT(DISTINCT k) FROM soak_naive_item").get(0);
+      long counted = longs(session, "SELECT COALESCE(SUM(n), 0) FROM soak_naive_counter").get(0);
+      long acknowledged = told.naiveIncrements.get();
+      long money = longs(session, "SELECT COALESCE(SUM(balance), 0) FROM soak_naive_account").get(0);
+      long opening = NaiveCaller.ACCOUNTS * SoakCaller.OPENING_BALANCE;
+      return List.of(
+          new SoakCheck("get-or-create as SELECT, then INSERT: no duplicate rows", rows == keys,
+              rows + " rows for " + keys + " keys: " + (rows - keys) + " duplicates"),
+          new SoakCheck("increment as read, then write back: no increment lost", counted >= acknowledged,
+              acknowledged + " increments acknowledged, " + counted + " counted"
+                  + (counted < acknowledged ? ": " + (acknowledged - counted) + " lost" : "")),
+          new SoakCheck("transfer as read balances, then write them back: money kept", money == opening,
+              "sum of balances " + money + ", opening " + opening
+                  + (money == opening ? "" : money > opening ? ": " + (money - opening) + " created"
+                      : ": " + (opening - money) + " destroyed")));
+    }
+  }
+
   private static List<Long> longs(Connection session, String sql) throws SQLException {
     List<Long> values = new ArrayList<>();
     try (Statement statement = session.createStatement(); ResultSet rows = statement.executeQuery(sql)) {

@@ -18,8 +18,8 @@ public final class SoakReport {
     StringBuilder text = new StringBuilder();
     for (SoakResult result : results) {
       SoakSettings settings = result.settings();
-      text.append(String.format("%s: %.0f s, %d threads on a pool of %d, %,d calls (%,.0f per second)%n",
-          result.database(), result.seconds(), settings.threads(), settings.poolSize(), result.completed(),
+      text.append(String.format("%s: %.0f s, %s, %,d calls of racefree (%,.0f per second)%n",
+          result.database(), result.seconds(), callers(result), result.completed(),
           result.completed() / Math.max(result.seconds(), 1e-9)));
       text.append("  faults injected: ").append(faultCounts(result)).append('\n');
       result.faultsNotInjected().forEach((kind, reason) ->
@@ -30,8 +30,27 @@ public final class SoakReport {
         text.append(String.format("  %s  %s: %s%n", check.passed() ? "ok  " : "FAIL", check.name(), check.detail()));
       }
       text.append(result.passed() ? "  every invariant held\n" : "  INVARIANTS BROKEN\n");
+      if (!result.contrast().isEmpty()) {
+        text.append(String.format("  for contrast, the same calls in plain JDBC (%s): %,d calls, errors %s%n",
+            contrastCallers(result), result.naiveCalls(), result.naiveErrors().isEmpty() ? "none" : "by SQLState " + result.naiveErrors()));
+        for (SoakCheck finding : result.contrast()) {
+          text.append(String.format("  %s  %s: %s%n", finding.passed() ? "ok    " : "BROKEN", finding.name(),
+              finding.detail()));
+        }
+      }
     }
     return text.toString();
+  }
+
+  private static String contrastCallers(SoakResult result) {
+    return SoakCallers.contrastThreads(result.settings()) + " callers on a pool of their own"
+        + (result.processes() == 1 ? "" : " in each process");
+  }
+
+  /** "8 threads on a pool of 4", or "8 threads on a pool of 4 in each of 3 processes". */
+  private static String callers(SoakResult result) {
+    String one = result.settings().threads() + " threads on a pool of " + result.settings().poolSize();
+    return result.processes() == 1 ? one : one + " in each of " + result.processes() + " processes";
   }
 
   private static String faultCounts(SoakResult result) {
@@ -59,7 +78,7 @@ public final class SoakReport {
         page.append("<tr><td class=\"").append(check.passed() ? "ok\">ok" : "fail\">FAIL").append("</td><td>")
             .append(escape(check.name())).append("</td><td>").append(escape(check.detail())).append("</td></tr>");
       }
-      page.append("</table><p>Errors callers got, by kind: ")
+      page.append("</table>").append(contrast(result)).append("<p>Errors callers got, by kind: ")
           .append(escape(result.errors().isEmpty() ? "none" : result.errors().toString())).append("</p><details><summary>")
           .append(result.faults().size()).append(" faults injected</summary><ul>");
       for (FaultEvent fault : result.faults()) {
@@ -75,9 +94,25 @@ public final class SoakReport {
   }
 
   private static String terminalHeadline(SoakResult result) {
-    return String.format("%.0f s, %d threads on a pool of %d, %,d calls; %s", result.seconds(),
-        result.settings().threads(), result.settings().poolSize(), result.completed(),
-        result.passed() ? "every invariant held" : "INVARIANTS BROKEN");
+    return String.format("%.0f s, %s, %,d calls of racefree; %s", result.seconds(), callers(result),
+        result.completed(), result.passed() ? "every invariant held" : "INVARIANTS BROKEN");
+  }
+
+  /** The plain-JDBC calls' findings, next to racefree's checks. */
+  private static String contrast(SoakResult result) {
+    if (result.contrast().isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder("<h3>For contrast: the same calls in plain JDBC</h3><p>")
+        .append(String.format("%,d calls by %s, on tables of their own, under the same faults; errors: ",
+            result.naiveCalls(), contrastCallers(result)))
+        .append(escape(result.naiveErrors().isEmpty() ? "none" : "by SQLState " + result.naiveErrors()))
+        .append("</p><table><tr><th></th><th>pattern</th><th>figures</th></tr>");
+    for (SoakCheck finding : result.contrast()) {
+      html.append("<tr><td class=\"").append(finding.passed() ? "ok\">ok" : "fail\">BROKEN").append("</td><td>")
+          .append(escape(finding.name())).append("</td><td>").append(escape(finding.detail())).append("</td></tr>");
+    }
+    return html.append("</table>").toString();
   }
 
   /** Completed calls per second as a line, each fault a coloured mark at its time. */

@@ -1,26 +1,22 @@
 package io.racefree.lab.soak;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.SQLExceptionOverride;
 import io.racefree.Database;
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.scenario.ProgressListener;
+import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One soak on one database: the tables, a pool smaller than the number of callers, the callers
- * and the fault injector for the chosen time, then the checks.
+ * One soak on one database: the tables, the callers of this process and of the worker processes,
+ * the fault injector for the chosen time, then the checks.
  *
  * <p>Not thread-safe: one run per instance.
  */
@@ -36,52 +32,81 @@ public final class SoakRun {
     this.restart = restart;
   }
 
+  /** How many processes run callers here: an in-memory H2 database lives in this process only. */
+  public static int processesOn(LabDatabase database, SoakSettings settings) {
+    return database.target().url().startsWith("jdbc:h2:mem:") ? 1 : settings.processes();
+  }
+
   public SoakResult run(SoakSettings settings) throws SQLException, InterruptedException {
     SoakTables.create(database);
-    SoakSessions sessions = new SoakSessions(database);
+    int processes = processesOn(database, settings);
+    SoakSessions sessions = new SoakSessions(database, processes > 1);
     Acknowledgements told = new Acknowledgements();
     List<Long> perSecond = new ArrayList<>();
-    List<SoakCheck> whileOpen;
+    List<SoakCheck> checks = new ArrayList<>();
     List<FaultEvent> faults;
-    long started;
     long finished;
+    long started = System.nanoTime();
+    long deadline = started + (long) (settings.durationSeconds() * 1e9);
+    long untilEpochMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(deadline - started);
     List<String> lockNames = SoakCaller.lockNames(database.workspace());
-    try (HikariDataSource pool = pool(sessions, settings)) {
-      Database db = Database.of(pool);
-      started = System.nanoTime();
-      long deadline = started + (long) (settings.durationSeconds() * 1e9);
-      FaultInjector injector = new FaultInjector(database, sessions, pool, settings, restart, started, deadline);
-      ExecutorService threads = Executors.newFixedThreadPool(settings.threads() + 1);
-      try {
-        List<Future<?>> callers = new ArrayList<>();
-        SplittableRandom seeds = new SplittableRandom(settings.seed());
-        for (int i = 0; i < settings.threads(); i++) {
-          SplittableRandom random = seeds.split();
-          SoakCaller caller = new SoakCaller(db, told, lockNames);
-          callers.add(threads.submit(() -> {
-            while (System.nanoTime() < deadline) {
-              caller.callOnce(random);
-            }
-          }));
-        }
-        Future<?> faulting = threads.submit(injector);
-        sample(told, started, deadline, perSecond);
-        for (Future<?> caller : callers) {
-          join(caller);
-        }
-        join(faulting);
-      } finally {
-        threads.shutdownNow();
+    List<SoakWorkerProcess> workers = new ArrayList<>();
+    try {
+      for (int i = 1; i < processes; i++) {
+        workers.add(startWorker(settings, i, untilEpochMillis));
       }
-      finished = System.nanoTime();
-      faults = injector.events();
-      whileOpen = SoakChecks.whileThePoolIsOpen(database, db, pool, sessions, lockNames);
+      try (SoakCallers callers = SoakCallers.start(sessions, settings, told, lockNames, settings.seed(), deadline)) {
+        FaultInjector injector = new FaultInjector(database, sessions, callers.pool(), settings, restart, started,
+            deadline);
+        ExecutorService faulting = Executors.newSingleThreadExecutor();
+        try {
+          Future<?> injecting = faulting.submit(injector);
+          sample(told, workers, started, deadline, perSecond);
+          callers.join();
+          finished = System.nanoTime();
+          SoakCallers.join(injecting);
+        } finally {
+          faulting.shutdownNow();
+        }
+        faults = injector.events();
+        checks.addAll(SoakChecks.whileThePoolIsOpen(database, Database.of(callers.pool()), callers.pool(), sessions,
+            lockNames));
+      }
+      checks.add(collect(workers, told));
+    } finally {
+      workers.forEach(SoakWorkerProcess::stop);
     }
-    List<SoakCheck> checks = new ArrayList<>(whileOpen);
     checks.addAll(SoakChecks.fromTheTables(database, told));
     return new SoakResult(database.label() + " (" + database.info().product() + " " + database.info().productVersion()
-        + ")", settings, (finished - started) / 1e9, told.completed.get(), told.errorsByCategory(), told.errorExamples(),
-        told.untypedErrors(), told.firstUntypedError(), faults, notInjected(settings), perSecond, checks);
+        + ")", settings, processes, (finished - started) / 1e9, told.completed.get(),
+        told.errorsByCategory(), told.errorExamples(), told.untypedErrors(), told.firstUntypedError(), faults,
+        notInjected(settings), perSecond, checks, told.naiveCalls.get(), told.naiveErrorsByState(),
+        settings.contrast() ? SoakChecks.contrast(database, told) : List.of());
+  }
+
+  private SoakWorkerProcess startWorker(SoakSettings settings, int index, long untilEpochMillis) throws SQLException {
+    try {
+      return SoakWorkerProcess.start(database, settings, index, untilEpochMillis);
+    } catch (IOException e) {
+      throw new SQLException("cannot start a soak worker process: " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds every worker's tally to what the callers were told; a worker that failed fails this check. */
+  private static SoakCheck collect(List<SoakWorkerProcess> workers, Acknowledgements told)
+      throws InterruptedException {
+    List<String> failures = new ArrayList<>();
+    for (SoakWorkerProcess worker : workers) {
+      try {
+        told.add(worker.tally());
+      } catch (IOException e) {
+        failures.add(e.getMessage());
+      }
+    }
+    return new SoakCheck("every worker process ran to the end and reported", failures.isEmpty(),
+        workers.isEmpty() ? "no worker processes (callers in this process only)"
+            : (workers.size() - failures.size()) + " of " + workers.size() + " reported"
+                + (failures.isEmpty() ? "" : "; " + failures));
   }
 
   private Map<String, String> notInjected(SoakSettings settings) {
@@ -95,37 +120,9 @@ public final class SoakRun {
     return reasons;
   }
 
-  private static HikariDataSource pool(SoakSessions sessions, SoakSettings settings) {
-    HikariConfig config = new HikariConfig();
-    config.setDataSource(sessions);
-    config.setPoolName("racefree-soak");
-    config.setMaximumPoolSize(settings.poolSize());
-    config.setMinimumIdle(settings.poolSize());
-    config.setConnectionTimeout(250);
-    config.setValidationTimeout(250);
-    config.setExceptionOverride(new EvictClosedSessions());
-    return new HikariDataSource(config);
-  }
-
-  /**
-   * HikariCP evicts a connection on the connection-broken SQLStates (08xxx) that PostgreSQL and
-   * MariaDB raise; an H2 session killed by ABORT_SESSION reports "database closed" (90098, 90121)
-   * or "object already closed" (90007) instead, and would otherwise be lent again at once. This is
-   * what an H2 application on HikariCP needs too; racefree's abort alone does not tell the pool.
-   */
-  static final class EvictClosedSessions implements SQLExceptionOverride {
-    @java.lang.Override
-    public SQLExceptionOverride.Override adjudicate(SQLException e) {
-      return switch (e.getErrorCode()) {
-        case 90007, 90067, 90098, 90121 -> SQLExceptionOverride.Override.MUST_EVICT;
-        default -> SQLExceptionOverride.Override.CONTINUE_EVICT;
-      };
-    }
-  }
-
-  /** Records completed calls per second and draws progress until the deadline. */
-  private void sample(Acknowledgements told, long started, long deadline, List<Long> perSecond)
-      throws InterruptedException {
+  /** Records completed calls per second, in every process, and draws progress until the deadline. */
+  private void sample(Acknowledgements told, List<SoakWorkerProcess> workers, long started, long deadline,
+      List<Long> perSecond) throws InterruptedException {
     long before = 0;
     for (long second = 1; ; second++) {
       long tick = started + TimeUnit.SECONDS.toNanos(second);
@@ -134,7 +131,7 @@ public final class SoakRun {
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      long now = told.completed.get();
+      long now = told.completed.get() + workers.stream().mapToLong(SoakWorkerProcess::completed).sum();
       perSecond.add(now - before);
       before = now;
       double fraction = (double) (end - started) / (deadline - started);
@@ -142,16 +139,6 @@ public final class SoakRun {
       if (end >= deadline) {
         return;
       }
-    }
-  }
-
-  private static void join(Future<?> task) throws InterruptedException {
-    try {
-      task.get(Duration.ofMinutes(2).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("a soak thread failed: " + e.getCause(), e.getCause());
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("a soak thread did not stop within 2 minutes of the deadline", e);
     }
   }
 }

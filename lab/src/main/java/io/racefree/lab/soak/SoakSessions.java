@@ -3,6 +3,7 @@ package io.racefree.lab.soak;
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.db.LabDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +15,8 @@ import io.racefree.lab.db.SessionDataSource;
 /**
  * The soak's source of connections under its pool: sessions of the lab's workspace with short lock
  * and statement timeouts, each remembered by its server session id so that the kill fault hits the
- * soak's own sessions and nobody else's.
+ * soak's own sessions and nobody else's. When worker processes share the soak, each process also
+ * writes its sessions' ids to the {@code soak_session} table and reads the others' from it.
  *
  * <p>Thread-safe.
  */
@@ -24,28 +26,53 @@ final class SoakSessions extends SessionDataSource {
 
   private final LabDatabase database;
   private final Set<Long> ids = ConcurrentHashMap.newKeySet();
+  private final boolean sharedWithOtherProcesses;
 
   /** The PostgreSQL application_name of this soak's sessions: a pid is signalled only if it still has it. */
   String applicationName() {
     return "racefree-soak-" + database.workspace();
   }
 
-  SoakSessions(LabDatabase database) {
+  /** @param sharedWithOtherProcesses whether worker processes run callers of the same soak */
+  SoakSessions(LabDatabase database, boolean sharedWithOtherProcesses) {
     this.database = database;
+    this.sharedWithOtherProcesses = sharedWithOtherProcesses;
   }
 
-  /** Server session ids of the soak's open sessions (some may have ended since). */
-  List<Long> ids() {
-    return List.copyOf(ids);
+  /** Server session ids of the soak's open sessions, in every process (some may have ended since). */
+  List<Long> ids() throws SQLException {
+    if (!sharedWithOtherProcesses) {
+      return List.copyOf(ids);
+    }
+    Set<Long> all = new java.util.TreeSet<>(ids);
+    try (Connection session = database.openSession(); Statement statement = session.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT DISTINCT id FROM soak_session")) {
+      while (rows.next()) {
+        all.add(rows.getLong(1));
+      }
+    }
+    return List.copyOf(all);
   }
 
-  void forget(long id) {
+  void forget(long id) throws SQLException {
     ids.remove(id);
+    if (sharedWithOtherProcesses) {
+      try (Connection session = database.openSession();
+          PreparedStatement delete = session.prepareStatement("DELETE FROM soak_session WHERE id = ?")) {
+        delete.setLong(1, id);
+        delete.executeUpdate();
+      }
+    }
   }
 
-  /** After a server restart every recorded session is gone. */
-  void forgetAll() {
+  /** Before a server restart: every recorded session is about to end. */
+  void forgetAll() throws SQLException {
     ids.clear();
+    if (sharedWithOtherProcesses) {
+      try (Connection session = database.openSession(); Statement statement = session.createStatement()) {
+        statement.executeUpdate("DELETE FROM soak_session");
+      }
+    }
   }
 
   @Override
@@ -60,9 +87,17 @@ final class SoakSessions extends SessionDataSource {
       }
       String idQuery = sessionIdQuery(database.engine());
       if (idQuery != null) {
-        try (ResultSet id = statement.executeQuery(idQuery)) {
-          id.next();
-          ids.add(id.getLong(1));
+        long id;
+        try (ResultSet row = statement.executeQuery(idQuery)) {
+          row.next();
+          id = row.getLong(1);
+        }
+        ids.add(id);
+        if (sharedWithOtherProcesses) {
+          try (PreparedStatement register = connection.prepareStatement("INSERT INTO soak_session (id) VALUES (?)")) {
+            register.setLong(1, id);
+            register.executeUpdate();
+          }
         }
       }
       return connection;

@@ -10,20 +10,35 @@ import java.util.Set;
  * How long and how hard a soak runs, and which faults it injects. Immutable.
  *
  * @param durationSeconds how long the callers run
- * @param threads callers, each in its own thread
+ * @param threads callers in each process, each in its own thread
  * @param poolSize connections in the soak's pool (fewer than threads: callers queue for them)
  * @param faults the fault kinds injected, in turn
  * @param faultEverySeconds the pause between two injections
  * @param seed the seed of every caller's random choices
+ * @param processes processes with callers: this one and {@code processes - 1} workers
+ * @param contrast whether one call in five is the same kind of call written the usual way, in plain
+ *     JDBC, on tables of its own
  */
 public record SoakSettings(double durationSeconds, int threads, int poolSize, Set<FaultKind> faults,
-    double faultEverySeconds, long seed) {
+    double faultEverySeconds, long seed, int processes, boolean contrast) {
 
   public SoakSettings {
-    if (durationSeconds <= 0 || threads < 1 || poolSize < 1 || faultEverySeconds <= 0) {
-      throw new UsageException("--duration and --fault-every must be above 0, --threads and --pool at least 1");
+    if (durationSeconds <= 0 || threads < 1 || poolSize < 1 || faultEverySeconds <= 0 || processes < 1) {
+      throw new UsageException("--duration and --fault-every must be above 0, --threads, --pool and --processes"
+          + " at least 1");
     }
     faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+  }
+
+  /** One process, with the contrast. */
+  public SoakSettings(double durationSeconds, int threads, int poolSize, Set<FaultKind> faults,
+      double faultEverySeconds, long seed) {
+    this(durationSeconds, threads, poolSize, faults, faultEverySeconds, seed, 1, true);
+  }
+
+  /** The same settings with {@code count} processes. */
+  public SoakSettings withProcesses(int count) {
+    return new SoakSettings(durationSeconds, threads, poolSize, faults, faultEverySeconds, seed, count, contrast);
   }
 
   /** The fault kinds from a comma-separated list: {@code all}, {@code none} or labels. */

@@ -83,6 +83,38 @@ class SoakChecksIT {
         "no job ran while another caller held its lock", "every error that reached a caller was typed");
   }
 
+  @Test
+  void theContrastReportsDuplicatesLostIncrementsAndMoneyOutOfNothing() throws Exception {
+    assertThat(failed(contrast())).isEmpty();
+    database.execute("INSERT INTO soak_naive_item (k, v) VALUES (1, 1)", "INSERT INTO soak_naive_item (k, v) VALUES (1, 1)",
+        "INSERT INTO soak_naive_item (k, v) VALUES (2, 1)", "UPDATE soak_naive_counter SET n = 2 WHERE k = 0",
+        "UPDATE soak_naive_account SET balance = balance + 7 WHERE id = 1");
+    told.naiveIncrements.addAndGet(3);
+    Map<String, SoakCheck> contrast = contrast();
+    assertThat(failed(contrast)).hasSize(3);
+    assertThat(contrast.values()).extracting(SoakCheck::detail).containsExactlyInAnyOrder(
+        "3 rows for 2 keys: 1 duplicates", "3 increments acknowledged, 2 counted: 1 lost",
+        "sum of balances " + (4 * SoakCaller.OPENING_BALANCE + 7) + ", opening " + 4 * SoakCaller.OPENING_BALANCE
+            + ": 7 created");
+  }
+
+  @Test
+  void workerProcessesSeeEachOthersSessions() throws Exception {
+    SoakSessions soak = new SoakSessions(database, true);
+    SoakSessions worker = new SoakSessions(database, true);
+    try (java.sql.Connection workerSession = worker.getConnection()) {
+      List<Long> ids = soak.ids();
+      assertThat(ids).hasSize(1).isEqualTo(worker.ids());
+      soak.forget(ids.get(0));
+      assertThat(worker.ids()).as("forgotten in the table; the worker still knows its own").hasSize(1);
+      assertThat(new SoakSessions(database, true).ids()).isEmpty();
+    }
+  }
+
+  private Map<String, SoakCheck> contrast() throws Exception {
+    return SoakChecks.contrast(database, told).stream().collect(Collectors.toMap(SoakCheck::name, check -> check));
+  }
+
   private static List<String> failed(Map<String, SoakCheck> checks) {
     return checks.values().stream().filter(check -> !check.passed()).map(SoakCheck::name).toList();
   }

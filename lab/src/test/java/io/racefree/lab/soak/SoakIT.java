@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The short soak of the test suite: 12 s per engine, 8 callers on a pool of 4, every fault kind
  * the engine can take, one every second. Every invariant holds, every applicable fault was injected,
- * and every error a caller got was typed. The restart fault is {@link SoakRestartIT}'s. The long
- * run is {@code racefree soak --duration 10m}.
+ * and every error a caller got was typed; the plain-JDBC contrast ran beside them. On the servers
+ * and SQLite the soak runs once more with a worker process, whose callers' acknowledgements join the
+ * checks. The restart fault is {@link SoakRestartIT}'s. The long run is {@code racefree soak
+ * --duration 10m}.
  */
 class SoakIT {
   private static final SoakSettings SHORT = new SoakSettings(12, 8, 4, EnumSet.allOf(FaultKind.class), 1, 42);
@@ -41,6 +43,31 @@ class SoakIT {
   }
 
   @Test
+  @Tag("postgresql")
+  void postgresqlWithAWorkerProcess() throws Exception {
+    soakInTwoProcesses(LabServers.target(TestDatabases.postgresServer()));
+  }
+
+  @Test
+  @Tag("mariadb")
+  void mariadbWithAWorkerProcess() throws Exception {
+    soakInTwoProcesses(LabServers.target(TestDatabases.mariadbServer()));
+  }
+
+  @Test
+  @Tag("sqlite")
+  void sqliteWithAWorkerProcess() throws Exception {
+    soakInTwoProcesses(embedded.targets().get(1));
+  }
+
+  @Test
+  @Tag("h2")
+  void anInMemoryH2DatabaseKeepsItsCallersInOneProcess() throws Exception {
+    SoakResult result = soak(embedded.targets().get(0), SHORT.withProcesses(2));
+    assertThat(result.processes()).isEqualTo(1);
+  }
+
+  @Test
   @Tag("h2")
   void h2() throws Exception {
     soak(embedded.targets().get(0));
@@ -52,12 +79,25 @@ class SoakIT {
     soak(embedded.targets().get(1));
   }
 
-  static void soak(Target target) throws Exception {
+  private static void soakInTwoProcesses(Target target) throws Exception {
+    SoakResult result = soak(target, SHORT.withProcesses(2));
+    assertThat(result.processes()).isEqualTo(2);
+    assertThat(result.checks()).anySatisfy(check -> {
+      assertThat(check.name()).isEqualTo("every worker process ran to the end and reported");
+      assertThat(check.detail()).startsWith("1 of 1 reported");
+    });
+  }
+
+  static SoakResult soak(Target target) throws Exception {
+    return soak(target, SHORT);
+  }
+
+  static SoakResult soak(Target target, SoakSettings settings) throws Exception {
     SoakResult result;
     List<FaultKind> applicable;
     try (LabDatabase database = LabDatabase.open(target)) {
-      applicable = FaultInjector.applicable(SHORT, database.engine(), false);
-      result = new SoakRun(database, (what, fraction) -> { }, null).run(SHORT);
+      applicable = FaultInjector.applicable(settings, database.engine(), false);
+      result = new SoakRun(database, (what, fraction) -> { }, null).run(settings);
     }
     assertThat(result.checks()).allSatisfy(check ->
         assertThat(check.passed()).as("%s: %s", check.name(), check.detail()).isTrue());
@@ -68,5 +108,8 @@ class SoakIT {
     assertThat(result.faults()).extracting(FaultEvent::kind)
         .containsAll(applicable.stream().map(FaultKind::label).toList());
     assertThat(result.callsPerSecond()).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(result.naiveCalls()).isPositive();
+    assertThat(result.contrast()).hasSize(3);
+    return result;
   }
 }
