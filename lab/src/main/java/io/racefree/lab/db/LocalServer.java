@@ -53,6 +53,9 @@ public final class LocalServer implements AutoCloseable {
   private static final Path POSTGRESQL_VERSIONS = Path.of("/usr/lib/postgresql");
   private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
   private static final Path MARIADB_INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
+  // Small and fast; also given to mariadb-install-db, so the first start need not resize the redo log.
+  private static final List<String> INNODB_OPTIONS = List.of(
+      "--innodb_buffer_pool_size=64M", "--innodb_log_file_size=48M", "--innodb_flush_log_at_trx_commit=2");
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
   private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
@@ -200,8 +203,8 @@ public final class LocalServer implements AutoCloseable {
     return switch (kind) {
       case POSTGRESQL -> asServerOsUser(List.of(postgresqlBin().resolve("initdb").toString(),
           "-D", dataDirectory().toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"));
-      case MARIADB -> withMariadbUser(List.of(MARIADB_INSTALL_DB.toString(), "--no-defaults",
-          "--datadir=" + dataDirectory(), "--auth-root-authentication-method=normal", "--skip-test-db"));
+      case MARIADB -> withMariadbUser(concat(List.of(MARIADB_INSTALL_DB.toString(), "--no-defaults",
+          "--datadir=" + dataDirectory(), "--auth-root-authentication-method=normal", "--skip-test-db"), INNODB_OPTIONS));
     };
   }
 
@@ -210,11 +213,10 @@ public final class LocalServer implements AutoCloseable {
       case POSTGRESQL -> asServerOsUser(List.of(postgresqlBin().resolve("postgres").toString(),
           "-D", dataDirectory().toString(), "-p", String.valueOf(port), "-k", directory.toString(),
           "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"));
-      case MARIADB -> withMariadbUser(List.of(MARIADBD.toString(), "--no-defaults",
+      case MARIADB -> withMariadbUser(concat(List.of(MARIADBD.toString(), "--no-defaults",
           "--datadir=" + dataDirectory(), "--socket=" + directory.resolve("mysqld.sock"),
           "--pid-file=" + directory.resolve("mysqld.pid"), "--tmpdir=" + directory.resolve("tmp"),
-          "--port=" + port, "--bind-address=127.0.0.1", "--skip-name-resolve",
-          "--innodb_buffer_pool_size=64M", "--innodb_log_file_size=48M", "--innodb_flush_log_at_trx_commit=2"));
+          "--port=" + port, "--bind-address=127.0.0.1", "--skip-name-resolve"), INNODB_OPTIONS));
     };
   }
 
@@ -223,10 +225,8 @@ public final class LocalServer implements AutoCloseable {
     if (!ROOT) {
       return command;
     }
-    List<String> switched = new ArrayList<>(List.of(SETPRIV.toString(), "--reuid=" + serverOsUser(kind),
-        "--regid=" + serverOsUser(kind), "--init-groups", "--"));
-    switched.addAll(command);
-    return switched;
+    return concat(List.of(SETPRIV.toString(), "--reuid=" + serverOsUser(kind), "--regid=" + serverOsUser(kind),
+        "--init-groups", "--"), command);
   }
 
   // mariadbd and mariadb-install-db switch to the user themselves.
@@ -374,6 +374,12 @@ public final class LocalServer implements AutoCloseable {
 
   private String description() {
     return "the lab's " + kind.displayName + " on port " + port;
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
   }
 
   private static String logTail(Path log) {
