@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.racefree.lab.db.EmbeddedTargets;
 import io.racefree.lab.db.LabDatabase;
+import io.racefree.lab.db.LocalServer;
+import io.racefree.lab.soak.FaultKind;
 import io.racefree.lab.db.Target;
 import io.racefree.lab.soak.SoakReport;
 import io.racefree.lab.soak.SoakResult;
@@ -41,6 +43,12 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(names = "--url", paramLabel = "URL",
       description = "JDBC URL of one server (default: embedded H2 and SQLite, in process).")
   String url;
+
+  @Option(names = "--server", paramLabel = "KIND", split = ",",
+      description = "Start a throwaway server of this kind (postgresql, mariadb or both, comma-separated) from the"
+          + " machine's installed binaries, on a free port with its data in a temporary directory, soak it and"
+          + " remove it; the restart fault restarts it. Instead of --url.")
+  List<String> servers;
 
   @Option(names = "--user", paramLabel = "U", description = "Database user.")
   String user;
@@ -97,24 +105,36 @@ public final class SoakCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     SoakSettings settings = new SoakSettings(seconds(duration), threads, pool, SoakSettings.parseFaults(faults),
         faultEvery, seed, processes, !noContrast);
+    List<LocalServer.Kind> localKinds = localServerKinds();
+    if (url != null && !localKinds.isEmpty()) {
+      throw new UsageException("give either --url or --server, not both");
+    }
     if (restartCommand != null && url == null) {
-      throw new UsageException("--restart-command restarts the --url server; the embedded databases run in this process");
+      throw new UsageException("--restart-command restarts the --url server; the embedded databases run in this process"
+          + " and the lab restarts a --server itself");
     }
-    if (restartCommand == null && !"all".equalsIgnoreCase(faults.trim())
-        && settings.faults().contains(io.racefree.lab.soak.FaultKind.RESTART)) {
-      throw new UsageException("the restart fault needs --restart-command");
+    if (restartCommand == null && localKinds.isEmpty() && !"all".equalsIgnoreCase(faults.trim())
+        && settings.faults().contains(FaultKind.RESTART)) {
+      throw new UsageException("the restart fault needs --restart-command or --server");
     }
-    ServerRestart restart = restartCommand == null ? null : ServerRestart.command(restartCommand);
     PrintWriter stdout = spec.commandLine().getOut();
     List<SoakResult> results = new ArrayList<>();
     try (EmbeddedTargets embedded = new EmbeddedTargets(); Progress progress = new Progress(spec.commandLine().getErr())) {
-      Target explicit = url == null ? null : Target.of(url, user, password);
-      for (Target target : explicit == null ? embedded.targets() : List.of(explicit)) {
-        try (LabDatabase database = LabDatabase.open(target)) {
-          TargetOptions.sayWhichUser(explicit, database, spec.commandLine().getErr());
-          results.add(new SoakRun(database, progress, restart).run(settings));
-        } catch (SQLException e) {
-          throw new UsageException("soak on " + target.safeUrl() + " failed: " + e.getMessage(), e);
+      if (!localKinds.isEmpty()) {
+        for (LocalServer.Kind kind : localKinds) {
+          try (LocalServer server = LocalServer.start(kind)) {
+            Target target = server.target().withLabel(server.target().label() + ", the lab's own server");
+            results.add(soak(target, server::restart, settings, progress, null));
+          } catch (IOException e) {
+            throw new UsageException("cannot start a local " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " server: " + e.getMessage().lines().findFirst().orElse(""), e);
+          }
+        }
+      } else {
+        Target explicit = url == null ? null : Target.of(url, user, password);
+        ServerRestart restart = restartCommand == null ? null : ServerRestart.command(restartCommand);
+        for (Target target : explicit == null ? embedded.targets() : List.of(explicit)) {
+          results.add(soak(target, restart, settings, progress, explicit));
         }
       }
     }
@@ -123,6 +143,26 @@ public final class SoakCommand implements Callable<Integer> {
     stdout.println("report: " + out.resolve("soak.html").toAbsolutePath());
     stdout.flush();
     return results.stream().allMatch(SoakResult::passed) ? ExitCodes.OK : ExitCodes.RACEFREE_FAILED;
+  }
+
+  private SoakResult soak(Target target, ServerRestart restart, SoakSettings settings, Progress progress,
+      Target explicit) throws InterruptedException {
+    try (LabDatabase database = LabDatabase.open(target)) {
+      TargetOptions.sayWhichUser(explicit, database, spec.commandLine().getErr());
+      return new SoakRun(database, progress, restart).run(settings);
+    } catch (SQLException e) {
+      throw new UsageException("soak on " + target.safeUrl() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<LocalServer.Kind> localServerKinds() {
+    List<LocalServer.Kind> kinds = new ArrayList<>();
+    for (String name : servers == null ? List.<String>of() : servers) {
+      kinds.add(java.util.Arrays.stream(LocalServer.Kind.values())
+          .filter(kind -> kind.name().equalsIgnoreCase(name.trim())).findFirst()
+          .orElseThrow(() -> new UsageException("--server '" + name.trim() + "' is not postgresql or mariadb")));
+    }
+    return kinds;
   }
 
   private void write(List<SoakResult> results) {

@@ -2,9 +2,11 @@ package io.racefree.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.racefree.lab.db.LocalServer;
 import io.racefree.testing.db.TestDatabases;
 import io.racefree.testing.db.TestServer;
 import java.io.IOException;
@@ -69,6 +71,38 @@ class RacefreeJarIT {
     Exit rerender = racefree("report", "racefree-report/results.json", "--html", "again.html");
     assertThat(rerender.code()).isZero();
     assertThat(dir.resolve("again.html")).exists();
+  }
+
+  @Test
+  @Tag("postgresql")
+  void soakOfTheLabsOwnPostgresqlRestartsItAndHoldsEveryInvariant() throws Exception {
+    soakOfTheLabsOwnServer(LocalServer.Kind.POSTGRESQL);
+  }
+
+  @Test
+  @Tag("mariadb")
+  void soakOfTheLabsOwnMariadbRestartsItAndHoldsEveryInvariant() throws Exception {
+    soakOfTheLabsOwnServer(LocalServer.Kind.MARIADB);
+  }
+
+  /** Two processes, every fault kind, the restart included: the server is the lab's, not the machine's. */
+  private void soakOfTheLabsOwnServer(LocalServer.Kind kind) throws Exception {
+    assumeTrue(LocalServer.unavailableReason(kind).isEmpty(), () -> LocalServer.unavailableReason(kind).orElseThrow());
+    Exit exit = racefree("soak", "--server", kind.name().toLowerCase(java.util.Locale.ROOT), "--processes", "2",
+        "--threads", "6", "--pool", "3", "--duration", "10", "--fault-every", "1");
+    assertThat(exit.code()).as(exit.out() + exit.err()).isZero();
+    JsonNode soak = new ObjectMapper().readTree(dir.resolve("racefree-report/soak.json").toFile()).get(0);
+    assertThat(soak.get("database").asText()).contains("the lab's own server");
+    assertThat(soak.get("processes").asInt()).isEqualTo(2);
+    List<String> restarts = new ArrayList<>();
+    soak.get("faults").forEach(fault -> {
+      if (fault.get("kind").asText().equals("restart")) {
+        restarts.add(fault.get("detail").asText());
+      }
+    });
+    assertThat(restarts).isNotEmpty().allSatisfy(detail -> assertThat(detail).startsWith("restarted the lab's"));
+    assertThat(soak.get("contrast")).hasSize(3);
+    assertThat(exit.out()).contains("every invariant held", "1 of 1 reported");
   }
 
   @Test

@@ -14,7 +14,8 @@ public enum FaultKind {
       + " exhausted pool"),
   LOCK("lock", "every account row (SQLite: the database's write lock) held by another session for"
       + " longer than the soak's lock timeout"),
-  RESTART("restart", "the database server restarted (by --restart-command) and waited for until it takes"
+  RESTART("restart", "the database server restarted (the lab's own --server, or by --restart-command) and waited"
+      + " for until it takes"
       + " connections again");
 
   private final String label;
@@ -42,7 +43,7 @@ public enum FaultKind {
       return "SQLite has no server sessions to " + (this == KILL ? "kill" : "cancel");
     }
     if (this == RESTART && !canRestart) {
-      return "no --restart-command given";
+      return "no --restart-command given, and the server was not started by the lab (--server)";
     }
     if (this == RESTART && (engine == Engine.SQLITE || engine == Engine.H2)) {
       return engine.displayName() + " runs inside the lab's process";
