@@ -303,9 +303,11 @@ public final class Database implements Upserts, GuardedUpdates {
 
   /**
    * {@link Transaction#getOrCreate} on its own: an existing row is returned from one auto-committed
-   * read; otherwise the row is created (or the concurrent winner's row found) in a transaction at
-   * the connection's isolation level, retried under {@link RetryPolicy#standard()}: suppliers in
-   * {@code defaults} may run more than once.
+   * read; otherwise the row is created (or the concurrent winner's row found), retried under {@link
+   * RetryPolicy#standard()}: where a unique key covers the lookup and the defaults hold no
+   * suppliers, with one auto-committed insert (no transaction: a connection lost while it runs is a
+   * {@link io.racefree.error.CommitOutcomeUnknownException}); otherwise in a transaction at the
+   * connection's isolation level, where suppliers in {@code defaults} may run more than once.
    *
    * @param table the table, checked against the catalog
    * @param lookup column to value the rows must match (null means IS NULL)
@@ -321,7 +323,8 @@ public final class Database implements Upserts, GuardedUpdates {
 
   /**
    * {@link #getOrCreate(String, Map, Map, UpsertOptions)} with the creating transaction run under
-   * {@code transaction} (its isolation level, its retry policy and listener).
+   * {@code transaction} (its retry policy and listener; with an isolation level or read-only, the
+   * row is always created in a transaction at that level).
    *
    * @param table the table, checked against the catalog
    * @param lookup column to value the rows must match (null means IS NULL)
@@ -339,11 +342,15 @@ public final class Database implements Upserts, GuardedUpdates {
       return new GetOrCreateResult(existing.get(), false);
     }
     UpsertOptions insertFirst = (options == null ? UpsertOptions.defaults() : options).withInsertFirst();
-    return transactions.runOneCall(transaction, tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
+    return transactions.runOneCallAutoCommitted(transaction, tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));
   }
 
   /**
-   * {@link Transaction#updateOrCreate} in its own transaction, retried under {@link RetryPolicy#standard()}.
+   * {@link Transaction#updateOrCreate} on its own, retried under {@link RetryPolicy#standard()}: on
+   * PostgreSQL, with plain values and a unique key covering the lookup, as auto-committed statements
+   * ({@code UPDATE ... RETURNING}, then {@code INSERT ... ON CONFLICT DO UPDATE}), each atomic (a
+   * connection lost while one runs is a {@link io.racefree.error.CommitOutcomeUnknownException});
+   * otherwise in a transaction of its own.
    *
    * @param table the table, checked against the catalog
    * @param lookup column to value the rows must match (null means IS NULL)
@@ -359,7 +366,8 @@ public final class Database implements Upserts, GuardedUpdates {
   }
 
   /**
-   * {@link Transaction#updateOrCreate} in its own transaction, run under {@code transaction}.
+   * {@link #updateOrCreate(String, Map, Map, Map, UpsertOptions)} under {@code transaction} (its retry
+   * policy and listener; with an isolation level or read-only, always in a transaction at that level).
    *
    * @param table the table, checked against the catalog
    * @param lookup column to value the rows must match (null means IS NULL)
@@ -372,7 +380,7 @@ public final class Database implements Upserts, GuardedUpdates {
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions options,
       TransactionOptions transaction) {
-    return transactions.runOneCall(transaction,
+    return transactions.runOneCallAutoCommitted(transaction,
         tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
   }
 

@@ -24,4 +24,24 @@ public class CommitOutcomeUnknownException extends ConnectionLostException {
             + " its idempotency key) before running it again; its onCommit hooks did not run",
         cause);
   }
+
+  /**
+   * An exception for a statement that commits by itself (auto-commit), with the standard advice.
+   *
+   * @param details what racefree knows of the failed statement: task, SQL, SQLState, vendor code, database
+   * @param statement what the statement did, in words ("the insert of the new row")
+   * @param cause the driver's exception, or null
+   * @return the exception, not thrown
+   */
+  public static CommitOutcomeUnknownException ofAutoCommittedStatement(
+      ErrorDetails details, String statement, Throwable cause) {
+    return new CommitOutcomeUnknownException(details, cause, "the connection broke while " + statement
+        + " ran in a transaction of its own (auto-commit), so it may or may not have committed");
+  }
+
+  private CommitOutcomeUnknownException(ErrorDetails details, Throwable cause, String problem) {
+    super(details, problem,
+        "do not assume either outcome: on a new connection, read what the statement wrote before running it again",
+        cause);
+  }
 }

@@ -89,6 +89,34 @@ public final class JdbcTransaction extends JdbcHandle implements Transaction {
     return depth == 0 && state.oneCall() && !state.joined();
   }
 
+  /**
+   * True in a one-call transaction that runs in auto-commit (see {@link
+   * TransactionRunner#runOneCallAutoCommitted}): each statement commits by itself, nothing holds a
+   * lock past its statement, and each statement sees every row committed before it.
+   */
+  public boolean autoCommitted() {
+    return depth == 0 && state.autoCommitted();
+  }
+
+  /**
+   * Thrown by a one-call operation that finds, before it runs any statement, that auto-commit is
+   * not enough for it (it must hold a lock across statements): the runner then runs it again in a
+   * transaction. Never reaches a caller.
+   *
+   * @return the signal, to throw
+   */
+  public static RuntimeException needsTransaction() {
+    return NeedsTransaction.INSTANCE;
+  }
+
+  static final class NeedsTransaction extends RuntimeException {
+    private static final NeedsTransaction INSTANCE = new NeedsTransaction();
+
+    private NeedsTransaction() {
+      super("this one-call operation needs a transaction", null, false, false);
+    }
+  }
+
   @Override
   public void onCommit(Runnable hook) {
     checkUsable("onCommit");

@@ -42,7 +42,7 @@ public final class TransactionRunner {
    */
   public <T, X extends Exception> T run(TransactionOptions options, TransactionCallback<T, X> callback)
       throws X {
-    return run(options, callback, false);
+    return run(options, callback, Mode.TRANSACTION);
   }
 
   /**
@@ -53,11 +53,26 @@ public final class TransactionRunner {
    */
   public <T, X extends Exception> T runOneCall(TransactionOptions options, TransactionCallback<T, X> callback)
       throws X {
-    return run(options, callback, true);
+    return run(options, callback, Mode.ONE_CALL);
   }
 
+  /**
+   * {@link #runOneCall} without a transaction where the call needs none: on a connection of racefree's
+   * own in auto-commit, for options that name no isolation level and are not read-only, {@code
+   * callback} runs with each statement committing by itself (no isolation read, no BEGIN, no
+   * COMMIT: two round trips fewer). A callback that needs a transaction says so before its first
+   * statement ({@link JdbcTransaction#needsTransaction()}) and runs again in one.
+   */
+  public <T, X extends Exception> T runOneCallAutoCommitted(TransactionOptions options,
+      TransactionCallback<T, X> callback) throws X {
+    return run(options, callback, Mode.ONE_CALL_AUTO_COMMITTED);
+  }
+
+  /** How an attempt runs: a transaction, one of racefree's own calls, or that call in auto-commit. */
+  private enum Mode { TRANSACTION, ONE_CALL, ONE_CALL_AUTO_COMMITTED }
+
   private <T, X extends Exception> T run(TransactionOptions options, TransactionCallback<T, X> callback,
-      boolean oneCall) throws X {
+      Mode mode) throws X {
     ConnectionLease lease = connections.lease(context.dialect().kind());
     RetryPolicy policy = options.retryPolicy();
     if (lease.inOwnersTransaction()) {
@@ -79,7 +94,7 @@ public final class TransactionRunner {
         }
         ConnectionLease current = lease;
         lease = null;
-        committed = runOnce(current, options, callback, oneCall);
+        committed = runOnce(current, options, callback, mode);
       } catch (RacefreeException failure) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - firstStarted);
         boolean retry = policy.shouldRetry(decisive(failure), attempt, elapsed);
@@ -132,8 +147,15 @@ public final class TransactionRunner {
   }
 
   private <T, X extends Exception> Committed<T> runOnce(
-      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback, boolean oneCall)
+      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback, Mode mode)
       throws X {
+    if (mode == Mode.ONE_CALL_AUTO_COMMITTED && options.isolation() == null && !options.readOnly()) {
+      Committed<T> done = runAutoCommitted(lease, options, callback);
+      if (done != null) {
+        return done;
+      }
+    }
+    boolean oneCall = mode != Mode.TRANSACTION;
     Connection connection = lease.connection();
     JdbcTransaction transaction = null;
     Throwable failure = null;
@@ -170,6 +192,42 @@ public final class TransactionRunner {
         completeOrGiveBack(lease, options, transaction, committed, failure);
       } else {
         giveBack(lease, options, failure);
+      }
+    }
+  }
+
+  /**
+   * One attempt in auto-commit; null (the connection kept, nothing run) when the callback needs a
+   * transaction. The level reported to the callback is READ COMMITTED's (SQLite's own where it has
+   * one level): each auto-committed statement sees every row committed before it.
+   */
+  private <T, X extends Exception> Committed<T> runAutoCommitted(
+      ConnectionLease lease, TransactionOptions options, TransactionCallback<T, X> callback) throws X {
+    TransactionState state = new TransactionState();
+    state.markAutoCommitted();
+    JdbcTransaction transaction = new JdbcTransaction(context, lease.connection(), state, options,
+        context.dialect().effectiveIsolation(Isolation.READ_COMMITTED), 0);
+    Throwable failure = null;
+    boolean ran = true;
+    try {
+      T value = callback.withTransaction(transaction);
+      return new Committed<>(value, transaction.hooks());
+    } catch (JdbcTransaction.NeedsTransaction needs) {
+      ran = false;
+      return null;
+    } catch (Throwable thrown) {
+      failure = thrown;
+      if (thrown instanceof SQLException raw) { // raw JDBC in the callback: translated, so a deadlock is retryable
+        RacefreeException translated = context.dialect().refine(
+            SqlErrorTranslator.translate("auto-committed call", null, raw, context.dialect().kind()));
+        context.events().failed(translated);
+        throw translated;
+      }
+      throw thrown;
+    } finally {
+      transaction.close();
+      if (ran) {
+        completeOrGiveBack(lease, options, transaction, failure == null, failure);
       }
     }
   }

@@ -19,6 +19,7 @@ final class TransactionState {
   private final boolean joined;
   private boolean ownerEndVisible = true;
   private boolean oneCall;
+  private boolean autoCommitted;
 
   /** The state of a transaction racefree began. */
   TransactionState() {
@@ -51,6 +52,20 @@ final class TransactionState {
   /** See {@link #markOneCall()}. */
   boolean oneCall() {
     return oneCall;
+  }
+
+  /**
+   * Marks a one-call transaction that is no transaction at all: the connection stays in
+   * auto-commit, so each statement commits by itself and sees the rows committed before it.
+   */
+  void markAutoCommitted() {
+    markOneCall();
+    autoCommitted = true;
+  }
+
+  /** See {@link #markAutoCommitted()}. */
+  boolean autoCommitted() {
+    return autoCommitted;
   }
 
   /** True when the application, not racefree, owns the transaction. */

@@ -17,6 +17,7 @@ public final class CountingDataSource extends AbstractDataSource {
   private final AtomicInteger statements = new AtomicInteger();
   private final AtomicInteger borrowed = new AtomicInteger();
   private final AtomicInteger transactionsBegun = new AtomicInteger();
+  private final java.util.List<String> sql = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CountingDataSource(Connection connection) {
     this.connection = connection;
@@ -28,6 +29,11 @@ public final class CountingDataSource extends AbstractDataSource {
 
   public int statements() {
     return statements.get();
+  }
+
+  /** The SQL of every statement prepared so far ("(statement)" for a plain Statement). */
+  public java.util.List<String> sql() {
+    return java.util.List.copyOf(sql);
   }
 
   /** Calls of setAutoCommit(false): transactions begun through JDBC. */
@@ -54,6 +60,7 @@ public final class CountingDataSource extends AbstractDataSource {
       }
       if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
         statements.incrementAndGet();
+        sql.add(args != null && args.length > 0 && args[0] instanceof String text ? text : "(statement)");
       }
       try {
         return method.invoke(connection, args);

@@ -1,6 +1,7 @@
 package io.racefree.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.racefree.Database;
 import io.racefree.error.CommitOutcomeUnknownException;
@@ -33,6 +34,14 @@ abstract class ConnectionFaultContract {
 
   /** The statement that ends another session, given its server id. */
   abstract String killSql(long sessionId);
+
+  /**
+   * Whether {@code db.updateOrCreate} with plain values runs as auto-committed statements here
+   * (PostgreSQL's atomic upsert), rather than in a transaction.
+   */
+  boolean updateOrCreateAutoCommits() {
+    return false;
+  }
 
   /** A query counting the server sessions with this id: 0 once a killed session is gone. */
   abstract String sessionCountSql(long sessionId);
@@ -117,6 +126,70 @@ abstract class ConnectionFaultContract {
     assertThat(db.list("item", Map.of())).hasSize(1);
     assertThat(db.<Boolean, RuntimeException>withTransaction(tx -> tx.tryLock("fault-test-lock", java.time.Duration.ZERO)))
         .as("nobody holds the lock").isTrue();
+  }
+
+  /**
+   * {@code db.getOrCreate} creates a row with one insert that commits by itself: a connection lost
+   * while that insert runs may have committed it, so the caller is told the outcome is unknown, and
+   * the call is not retried (a retry would report the row as found, not created).
+   */
+  @Test
+  void aConnectionKilledWhileTheAutoCommittedInsertRunsIsOutcomeUnknown() throws SQLException {
+    AtomicInteger attempts = new AtomicInteger();
+    try (Connection observer = testDatabase.connect()) {
+      Database killingAtInsert = killingWhenPrepared(observer, "INSERT");
+      assertThatThrownBy(() -> killingAtInsert.getOrCreate("item", Map.of("id", 1), Map.of("name", "a"),
+              io.racefree.upsert.UpsertOptions.defaults(), countingAttempts(attempts)))
+          .isInstanceOf(CommitOutcomeUnknownException.class)
+          .hasMessageContaining("auto-commit");
+    }
+    assertThat(attempts).as("one attempt, reported as not retried").hasValue(1);
+    assertThat(aborted).as("the broken connection was aborted").hasValue(1);
+    assertThat(db.find("item", Map.of("id", 1))).as("killed before it ran: nothing committed").isEmpty();
+  }
+
+  /**
+   * {@code db.updateOrCreate} of an existing row: where it auto-commits (PostgreSQL), a connection
+   * lost during its UPDATE is an unknown outcome; elsewhere its transaction had not committed.
+   */
+  @Test
+  void aConnectionKilledDuringUpdateOrCreateIsUnknownOnlyWhereItAutoCommits() throws SQLException {
+    db.insert("item", Map.of("id", 1, "name", "a"));
+    AtomicInteger attempts = new AtomicInteger();
+    try (Connection observer = testDatabase.connect()) {
+      Database killingAtUpdate = killingWhenPrepared(observer, "UPDATE");
+      org.assertj.core.api.AbstractThrowableAssert<?, ?> thrown = assertThatThrownBy(() ->
+          killingAtUpdate.updateOrCreate("item", Map.of("id", 1), Map.of("name", "b"), null,
+              io.racefree.upsert.UpsertOptions.defaults(), countingAttempts(attempts)))
+          .isInstanceOf(ConnectionLostException.class);
+      if (updateOrCreateAutoCommits()) {
+        thrown.isInstanceOf(CommitOutcomeUnknownException.class);
+      } else {
+        thrown.isNotInstanceOf(CommitOutcomeUnknownException.class);
+      }
+    }
+    assertThat(attempts).hasValue(1);
+    assertThat(aborted).hasValue(1);
+    assertThat(db.get("item", Map.of("id", 1)).getString("name")).isEqualTo("a");
+  }
+
+  /** A database that kills its session when a statement starting with {@code prefix} is prepared. */
+  private Database killingWhenPrepared(Connection observer, String prefix) {
+    return Database.of(new ObservingDataSource(recordingAborts(testDatabase.dataSource()),
+        (method, args, result) -> {
+          if (method.getName().equals("prepareStatement") && String.valueOf(args[0]).startsWith(prefix)) {
+            try {
+              killAndWaitUntilGone(observer, SessionProbe.of(((Statement) result).getConnection()).sessionId());
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+          return result;
+        }));
+  }
+
+  private static TransactionOptions countingAttempts(AtomicInteger attempts) {
+    return TransactionOptions.defaults().withRetry(RetryPolicy.standard().withListener(attempt -> attempts.incrementAndGet()));
   }
 
   /** A database whose COMMIT returns only once {@code session} (set by the transaction) was killed. */

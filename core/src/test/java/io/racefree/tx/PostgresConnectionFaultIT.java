@@ -35,6 +35,11 @@ class PostgresConnectionFaultIT extends ConnectionFaultContract {
   }
 
   @Override
+  boolean updateOrCreateAutoCommits() {
+    return true;
+  }
+
+  @Override
   String killSql(long sessionId) {
     return "SELECT pg_terminate_backend(" + sessionId + ")";
   }

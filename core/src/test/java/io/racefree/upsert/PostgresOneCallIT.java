@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code db.getOrCreate} and {@code db.updateOrCreate} run in a transaction racefree begins for
- * that one call: nothing runs after a failed statement there, so on PostgreSQL their writes need
- * no savepoint (two round trips fewer). The same call inside the application's transaction keeps
+ * {@code db.getOrCreate} creates with one auto-committed insert and {@code db.updateOrCreate} runs
+ * in a transaction racefree begins for that one call: nothing runs after a failed statement there,
+ * so on PostgreSQL their writes need no savepoint (two round trips fewer). The same call inside the application's transaction keeps
  * the savepoint, because the application may go on after a failure.
  */
 @Tag("postgresql")

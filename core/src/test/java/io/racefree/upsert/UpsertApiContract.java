@@ -51,6 +51,55 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
     }
   }
 
+  /**
+   * The cold case: the missed read, then one insert that commits by itself (no isolation read, no
+   * BEGIN, no COMMIT); the read of the row back only where the insert cannot return it.
+   */
+  @Test
+  void aNewRowIsCreatedWithoutATransaction() throws Exception {
+    d.db.getOrCreate("item", Map.of("k", "warm-up"), Map.of("v", 1));
+    try (java.sql.Connection connection = d.dataSource.getConnection()) {
+      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
+      io.racefree.Database onOne = io.racefree.Database.of(counting);
+      onOne.getOrCreate("item", Map.of("k", "warm-up 2"), Map.of("v", 2)); // reads the catalog and its keys
+      int statementsBefore = counting.statements();
+      GetOrCreateResult created = onOne.getOrCreate("item", Map.of("k", "new"), Map.of("v", 3));
+      assertThat(created.created()).isTrue();
+      assertThat(created.row().getInt("v")).isEqualTo(3);
+      assertThat(counting.transactionsBegun()).isZero();
+      assertThat(counting.statements() - statementsBefore).as("%s", counting.sql())
+          .isEqualTo(statementsToCreateARow());
+      assertThat(connection.getAutoCommit()).isTrue();
+    }
+    assertThat(d.db.get("item", Map.of("k", "new")).getInt("v")).isEqualTo(3);
+  }
+
+  /** Defaults with a supplier must not run for a row that exists: that call creates in a transaction. */
+  @Test
+  void aCallThatNeedsATransactionStillGetsOne() throws Exception {
+    try (java.sql.Connection connection = d.dataSource.getConnection()) {
+      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
+      io.racefree.Database onOne = io.racefree.Database.of(counting);
+      java.util.concurrent.atomic.AtomicInteger supplied = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.function.Supplier<Integer> three = () -> supplied.incrementAndGet() + 2;
+      GetOrCreateResult created = onOne.getOrCreate("item", Map.of("k", "supplied"), Map.of("v", three));
+      assertThat(created.created()).isTrue();
+      assertThat(created.row().getInt("v")).isEqualTo(3);
+      assertThat(supplied).hasValue(1);
+      // SQLite's transactions begin with SQL on an auto-commit connection, not through JDBC
+      assertThat(counting.transactionsBegun()).isEqualTo(engine() == Engine.SQLITE ? 0 : 1);
+      assertThat(connection.getAutoCommit()).isTrue();
+    }
+  }
+
+  /**
+   * Statements of a get-or-create that creates its row, the missed read included; H2's INSERT
+   * cannot return the row, so it is read back by its primary key.
+   */
+  int statementsToCreateARow() {
+    return engine() == Engine.H2 ? 3 : 2;
+  }
+
   /** 1,000 lookups, half of them existing: three or four statements, not one per key. */
   @Test
   void bulkGetOrCreateTakesAFewStatementsHoweverManyKeys() throws Exception {

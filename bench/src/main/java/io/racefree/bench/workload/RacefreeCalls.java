@@ -23,8 +23,7 @@ import java.util.Optional;
  */
 final class RacefreeCalls {
   static final String GET_OR_CREATE = "db.getOrCreate(\"item\", {k}, {}, retry standard)";
-  static final String UPDATE_OR_CREATE =
-      "db.withTransaction(retry standard, tx -> tx.updateOrCreate(\"item\", {k}, {v}))";
+  static final String UPDATE_OR_CREATE = "db.updateOrCreate(\"item\", {k}, {v}, null, retry standard)";
   static final String BULK = "db.withTransaction(retry standard, tx -> tx.getOrCreateAll(\"item\", 1000 lookups))";
   static final String TRANSFER = "db.withTransaction(retry standard, tx -> tx.update(account, {id}, "
       + "subtract(balance, amount), atLeast(balance, amount)); tx.update(..., add(balance, amount))) in id order";
@@ -62,8 +61,8 @@ final class RacefreeCalls {
   static Optional<UpdateOrCreateWorkload.ValueCall> updateOrCreate(BenchDatabase database, Tally tally) {
     Database db = database.racefree();
     TransactionOptions options = retrying(tally);
-    return Optional.of((key, value, t) -> db.withTransaction(options,
-        tx -> tx.updateOrCreate("item", Map.of("k", key), Map.of("v", value), null)).created());
+    return Optional.of((key, value, t) -> db.updateOrCreate("item", Map.of("k", key), Map.of("v", value), null,
+        UpsertOptions.defaults(), options).created());
   }
 
   /** get-or-create of all {@code keys}; returns how many rows it created. */

@@ -25,6 +25,9 @@ public final class GetOrCreateRun {
     }
     boolean suppliers = Values.anySupplier(defaults);
     boolean insertFirst = call.options().insertFirst() && call.key().isPresent() && !suppliers;
+    if (call.tx().autoCommitted() && !insertFirst) {
+      throw io.racefree.internal.JdbcTransaction.needsTransaction(); // the creator lock must outlive a statement
+    }
     if (readsFirst(call) && !insertFirst) {
       Optional<Row> found = Reads.find(call, call.lookup(), Reads.Mode.PLAIN);
       if (found.isPresent()) {

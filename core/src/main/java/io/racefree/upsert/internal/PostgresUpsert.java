@@ -28,12 +28,14 @@ final class PostgresUpsert {
 
   static UpdateOrCreateResult run(UpsertCall call, KeyInfo key, Map<String, Object> updates,
       Map<String, Object> createDefaults) {
-    Optional<Row> existing = updateReturning(call, updates);
+    Optional<Row> existing = Writes.outcomeUnknownIfLost(call, "the update of the row",
+        () -> updateReturning(call, updates));
     if (existing.isPresent()) {
       return new UpdateOrCreateResult(existing.get(), false, !updates.isEmpty());
     }
     Map<String, Object> row = call.rowToCreate(createDefaults);
-    Optional<Row> upserted = Writes.inSavepointOnPostgres(call, handle -> upsert(handle, call, key, row, updates));
+    Optional<Row> upserted = Writes.outcomeUnknownIfLost(call, "the insert or update of the row",
+        () -> Writes.inSavepointOnPostgres(call, handle -> upsert(handle, call, key, row, updates)));
     if (upserted.isEmpty()) {
       Conflicts.failIfKeyRowDiffers(call, key, Reads.Mode.PLAIN, null);
       throw Conflicts.keyEqualityDiffers(call, key, null);

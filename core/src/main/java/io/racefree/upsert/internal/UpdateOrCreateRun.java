@@ -25,6 +25,14 @@ public final class UpdateOrCreateRun {
     if (call.key().isEmpty() && call.options().requireUniqueKey()) {
       throw Conflicts.noCoveringKey(call);
     }
+    boolean atomicUpsert = call.key().isPresent() && call.dialect().supports(Feature.UPSERT_REPORTS_INSERTED)
+        && !updates.isEmpty() && !Values.anySupplier(updates);
+    if (call.tx().autoCommitted() && !atomicUpsert) {
+      throw io.racefree.internal.JdbcTransaction.needsTransaction(); // its row lock must outlive a statement
+    }
+    if (atomicUpsert) {
+      return PostgresUpsert.run(call, call.key().get(), updates, createDefaults);
+    }
     if (call.key().isEmpty()) {
       return CreatorLock.around(call, () -> {
         Optional<Row> locked = Reads.find(call, call.lookup(), Reads.Mode.UPDATE);
@@ -32,10 +40,6 @@ public final class UpdateOrCreateRun {
             ? applyUpdates(call, locked.get(), updates)
             : new UpdateOrCreateResult(Writes.insert(call, call.rowToCreate(createDefaults)), true, false);
       });
-    }
-    if (call.dialect().supports(Feature.UPSERT_REPORTS_INSERTED) && !updates.isEmpty()
-        && !Values.anySupplier(updates)) {
-      return PostgresUpsert.run(call, call.key().get(), updates, createDefaults);
     }
     if (Values.anySupplier(createDefaults) && !GetOrCreateRun.readsFirst(call)) {
       // See GetOrCreateRun: no insert-first when creating calls suppliers.

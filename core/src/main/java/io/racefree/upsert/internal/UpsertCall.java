@@ -169,9 +169,10 @@ public final class UpsertCall {
 
   /**
    * True when a row committed after this transaction's snapshot stays invisible even to locking
-   * reads: PostgreSQL and H2 at REPEATABLE READ or SERIALIZABLE.
+   * reads: PostgreSQL and H2 at REPEATABLE READ or SERIALIZABLE. Never in auto-commit, where each
+   * statement takes a new snapshot.
    */
   public boolean snapshotHidesNewRows() {
-    return dialect().snapshotHidesNewerRows(tx.isolation());
+    return !tx.autoCommitted() && dialect().snapshotHidesNewerRows(tx.isolation());
   }
 }

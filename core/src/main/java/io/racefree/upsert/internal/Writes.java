@@ -2,6 +2,9 @@ package io.racefree.upsert.internal;
 
 import io.racefree.Row;
 import io.racefree.dialect.Feature;
+import io.racefree.error.CommitOutcomeUnknownException;
+import io.racefree.error.ConnectionLostException;
+import io.racefree.error.NodeNotReadyException;
 import io.racefree.error.UniqueViolationException;
 import io.racefree.internal.Binder.Parameter;
 import io.racefree.internal.JdbcHandle;
@@ -30,6 +33,26 @@ final class Writes {
    * caught; never {@code INSERT IGNORE}, which hides unrelated errors.
    */
   static Attempt insertUnlessKeyTaken(UpsertCall call, Map<String, Object> row, KeyInfo key) {
+    return outcomeUnknownIfLost(call, "the insert of the new row", () -> attemptInsert(call, row, key));
+  }
+
+  /**
+   * Runs one writing statement; in auto-commit it commits by itself, so a connection lost while it
+   * ran may have committed it: a {@link CommitOutcomeUnknownException}, not a plain lost connection.
+   */
+  static <T> T outcomeUnknownIfLost(UpsertCall call, String statement, java.util.function.Supplier<T> write) {
+    try {
+      return write.get();
+    } catch (ConnectionLostException lost) {
+      if (call.tx().autoCommitted() && !(lost instanceof CommitOutcomeUnknownException)
+          && !(lost instanceof NodeNotReadyException)) {
+        throw CommitOutcomeUnknownException.ofAutoCommittedStatement(lost.details(), statement, lost);
+      }
+      throw lost;
+    }
+  }
+
+  private static Attempt attemptInsert(UpsertCall call, Map<String, Object> row, KeyInfo key) {
     if (call.dialect().supports(Feature.ON_CONFLICT)) {
       ColumnValues values = ColumnValues.of(call.table(), row, call.dialect(), call.task());
       String sql = Statements.insertSql(call.table(), values, call.dialect())
