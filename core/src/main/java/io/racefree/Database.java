@@ -303,7 +303,8 @@ public final class Database implements Upserts, GuardedUpdates {
 
   /**
    * {@link Transaction#getOrCreate} on its own: an existing row is returned from one auto-committed
-   * read; otherwise the row is created (or the concurrent winner's row found), retried under {@link
+   * read (with {@link UpsertOptions#withInsertFirst()}, for mostly new keys, the insert goes first
+   * and the read runs only after a conflict); otherwise the row is created (or the concurrent winner's row found), retried under {@link
    * RetryPolicy#standard()}: where a unique key covers the lookup and the defaults hold no
    * suppliers, with one auto-committed insert (no transaction: a connection lost while it runs is a
    * {@link io.racefree.error.CommitOutcomeUnknownException}); otherwise in a transaction at the
@@ -336,10 +337,13 @@ public final class Database implements Upserts, GuardedUpdates {
   public GetOrCreateResult getOrCreate(String table, Map<String, ?> lookup, Map<String, ?> defaults,
       UpsertOptions options, TransactionOptions transaction) {
     // An existing row needs no transaction: one auto-committed read, like a hand-written SELECT.
-    Optional<Row> existing =
-        sessions.runJdbc(session -> ExistingRow.find(session, table, lookup, defaults));
-    if (existing.isPresent()) {
-      return new GetOrCreateResult(existing.get(), false);
+    // With insert-first (mostly new keys) the insert goes first and the read runs only after a conflict.
+    if (options == null || !options.insertFirst()) {
+      Optional<Row> existing =
+          sessions.runJdbc(session -> ExistingRow.find(session, table, lookup, defaults));
+      if (existing.isPresent()) {
+        return new GetOrCreateResult(existing.get(), false);
+      }
     }
     UpsertOptions insertFirst = (options == null ? UpsertOptions.defaults() : options).withInsertFirst();
     return transactions.runOneCallAutoCommitted(transaction, tx -> tx.getOrCreate(table, lookup, defaults, insertFirst));

@@ -74,6 +74,27 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
     assertThat(d.db.get("item", Map.of("k", "new")).getInt("v")).isEqualTo(3);
   }
 
+  /** Insert-first, for mostly new keys: a new row costs the insert alone; an existing one the insert and a read. */
+  @Test
+  void insertFirstCreatesWithTheInsertAloneAndFindsAfterAConflict() throws Exception {
+    UpsertOptions insertFirst = UpsertOptions.defaults().withInsertFirst();
+    TransactionOptions retry = TransactionOptions.defaults().withRetry(RetryPolicy.standard());
+    d.db.getOrCreate("item", Map.of("k", "if-warm-up"), Map.of("v", 1), insertFirst, retry);
+    try (java.sql.Connection connection = d.dataSource.getConnection()) {
+      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
+      io.racefree.Database onOne = io.racefree.Database.of(counting);
+      onOne.getOrCreate("item", Map.of("k", "if-warm-up 2"), Map.of("v", 1), insertFirst, retry); // the catalog
+      int before = counting.statements();
+      GetOrCreateResult created = onOne.getOrCreate("item", Map.of("k", "if-new"), Map.of("v", 5), insertFirst, retry);
+      assertThat(created.created()).isTrue();
+      assertThat(counting.statements() - before).as("%s", counting.sql()).isEqualTo(statementsToCreateARow() - 1);
+      GetOrCreateResult found = onOne.getOrCreate("item", Map.of("k", "if-new"), Map.of("v", 6), insertFirst, retry);
+      assertThat(found.created()).isFalse();
+      assertThat(found.row().getInt("v")).isEqualTo(5);
+      assertThat(counting.transactionsBegun()).isZero();
+    }
+  }
+
   /** Defaults with a supplier must not run for a row that exists: that call creates in a transaction. */
   @Test
   void aCallThatNeedsATransactionStillGetsOne() throws Exception {

@@ -61,6 +61,10 @@ public final class GetOrCreateWorkload implements Workload {
     } else {
       contenders.add(contender(database, threads, "floor", Role.FLOOR, NativeSql.getOrCreateUpsert(engine),
           GetOrCreateBaselines.floorUpsert(database)));
+      Tally insertFirstTally = new Tally();
+      contenders.add(contender(database, threads, "racefree-insert-first", Role.RACEFREE,
+          RacefreeCalls.GET_OR_CREATE_INSERT_FIRST, insertFirstTally,
+          RacefreeCalls.getOrCreateInsertFirst(database, insertFirstTally)));
     }
     contenders.add(contender(database, threads, "naive", Role.NAIVE,
         "one transaction, default isolation: SELECT; INSERT; on duplicate SELECT again",

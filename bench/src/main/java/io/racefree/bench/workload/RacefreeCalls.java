@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 final class RacefreeCalls {
   static final String GET_OR_CREATE = "db.getOrCreate(\"item\", {k}, {}, retry standard)";
+  static final String GET_OR_CREATE_INSERT_FIRST =
+      "db.getOrCreate(\"item\", {k}, {}, insert-first, retry standard): for mostly new keys";
   static final String UPDATE_OR_CREATE = "db.updateOrCreate(\"item\", {k}, {v}, null, retry standard)";
   static final String BULK = "db.withTransaction(retry standard, tx -> tx.getOrCreateAll(\"item\", 1000 lookups))";
   static final String TRANSFER = "db.withTransaction(retry standard, tx -> tx.update(account, {id}, "
@@ -45,6 +47,13 @@ final class RacefreeCalls {
     TransactionOptions retry = retrying(tally);
     return Optional.of((key, t) ->
         db.getOrCreate("item", Map.of("k", key), Map.of(), UpsertOptions.defaults(), retry).created());
+  }
+
+  static KeyedCall getOrCreateInsertFirst(BenchDatabase database, Tally tally) {
+    Database db = database.racefree();
+    TransactionOptions retry = retrying(tally);
+    UpsertOptions insertFirst = UpsertOptions.defaults().withInsertFirst();
+    return (key, t) -> db.getOrCreate("item", Map.of("k", key), Map.of(), insertFirst, retry).created();
   }
 
   /** Plain data access, no transaction: what a read of an existing row costs through racefree. */
