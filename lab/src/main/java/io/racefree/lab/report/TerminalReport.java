@@ -75,7 +75,8 @@ public final class TerminalReport {
     out.append("  pass = every outcome acceptable · interesting = no damage, but the caller got an"
         + " error (to retry, or a refusal) · FAIL = duplicates, lost updates or another forbidden"
         + " outcome · skip = not applicable there\n");
-    if (runs.stream().anyMatch(run -> mode.equals(run.mode()) && "serialized".equals(label(run)))) {
+    if (runs.stream().anyMatch(run -> RunResult.SCENARIO.equals(run.kind())
+        && mode.equals(run.mode()) && "serialized".equals(label(run)))) {
       out.append("  serialized = pass, and serialized by the engine: SQLite runs one writer at a"
           + " time, so the second caller waited for the first and the forced race could not"
           + " happen\n");
