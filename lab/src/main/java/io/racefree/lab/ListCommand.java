@@ -3,19 +3,21 @@ package io.racefree.lab;
 import io.racefree.lab.model.AnomalySpec;
 import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.ScenarioSpec;
-import io.racefree.lab.model.StrategySpec;
+import io.racefree.lab.model.Strategy;
+import io.racefree.lab.scenario.Scenarios;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code racefree list}: scenarios, strategies and anomalies, one line each, with their seeds.
+ * {@code racefree list}: scenarios, strategies and anomalies, one line each, with the public
+ * threads they come from.
  *
  * <p>Not thread-safe: picocli fills in one instance per invocation.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List scenarios, strategies and anomalies with the seed each comes from.")
+    description = "List scenarios, strategies and anomalies with the thread each comes from.")
 public final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -23,13 +25,13 @@ public final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Scenarios:");
-    for (ScenarioSpec scenario : Catalog.SCENARIOS) {
+    for (ScenarioSpec scenario : Scenarios.specs()) {
       out.printf("  %-26s from %-15s %s%n", scenario.name(),
-          String.join(",", scenario.seeds()), scenario.description());
+          String.join(",", scenario.sources()), scenario.description());
     }
     out.println("Strategies:");
-    for (StrategySpec strategy : Catalog.STRATEGIES) {
-      out.printf("  %-26s from %-15s %s%n", strategy.name(), strategy.seed(),
+    for (Strategy strategy : Strategy.values()) {
+      out.printf("  %-26s from %-15s %s%n", strategy.label(), strategy.sources(),
           strategy.description());
     }
     out.println("Anomalies (isolation probe):");

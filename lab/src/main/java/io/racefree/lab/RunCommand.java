@@ -3,14 +3,14 @@ package io.racefree.lab;
 import io.racefree.lab.db.EmbeddedTargets;
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.db.Target;
-import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.DatabaseInfo;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Results;
 import io.racefree.lab.model.RunResult;
-import io.racefree.lab.model.ScenarioSpec;
-import io.racefree.lab.model.StrategySpec;
+import io.racefree.lab.model.Strategy;
+import io.racefree.lab.scenario.Scenario;
 import io.racefree.lab.scenario.ScenarioLab;
+import io.racefree.lab.scenario.Scenarios;
 import io.racefree.lab.scenario.StressSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code racefree run}: the seed scenarios with the chosen strategies, deterministic and (with a
+ * {@code racefree run}: the scenarios with the chosen strategies, deterministic and (with a
  * duration) stress, at each requested isolation level.
  *
  * <p>Not thread-safe: picocli fills in one instance per invocation.
@@ -68,11 +68,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ScenarioSpec> scenarios = Catalog.scenariosMatching(regex("--scenario", scenario));
+    List<Scenario> scenarios = Scenarios.matching(regex("--scenario", scenario));
     if (scenarios.isEmpty()) {
       throw new UsageException("no scenario matches '" + scenario + "' (see racefree list)");
     }
-    List<StrategySpec> strategies = Catalog.strategiesMatching(regex("--strategy", strategy));
+    List<Strategy> strategies = Strategy.matching(regex("--strategy", strategy));
     if (strategies.isEmpty()) {
       throw new UsageException("no strategy matches '" + strategy + "' (see racefree list)");
     }
@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
   /** The no-argument run: everything, embedded, with a short stress pass. */
   static int defaultRun(PrintWriter out, PrintWriter err) {
     StressSettings stress = new StressSettings(4, 1, 0.25, 42);
-    Plan plan = new Plan(Catalog.SCENARIOS, Catalog.STRATEGIES, null, stress, true);
+    Plan plan = new Plan(Scenarios.ALL, List.of(Strategy.values()), null, stress, true);
     return execute(plan, null, Path.of("racefree-report"), out, err);
   }
 
@@ -124,6 +124,6 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** What to run; {@code stressAtDefaultOnly} keeps the no-argument run under a minute. */
-  record Plan(List<ScenarioSpec> scenarios, List<StrategySpec> strategies, Isolation isolation,
+  record Plan(List<Scenario> scenarios, List<Strategy> strategies, Isolation isolation,
       StressSettings stress, boolean stressAtDefaultOnly) {}
 }

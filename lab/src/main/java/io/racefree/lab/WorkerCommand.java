@@ -2,8 +2,9 @@ package io.racefree.lab;
 
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.db.Target;
-import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.Isolation;
+import io.racefree.lab.model.Strategy;
+import io.racefree.lab.scenario.Scenarios;
 import io.racefree.lab.scenario.StressWorker;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,8 +45,9 @@ public final class WorkerCommand implements Callable<Integer> {
     }
     try (LabDatabase database = LabDatabase.attach(target, workspace)) {
       String json = new StressWorker(database).runAsJson(
-          Catalog.scenario(scenario).orElseThrow(() -> new UsageException("unknown scenario")),
-          strategy, level, threads, duration, seed);
+          Scenarios.named(scenario).orElseThrow(() -> new UsageException("unknown scenario")),
+          Strategy.byLabel(strategy).orElseThrow(() -> new UsageException("unknown strategy")),
+          level, threads, duration, seed);
       spec.commandLine().getOut().println(json);
       spec.commandLine().getOut().flush();
     }

@@ -91,7 +91,7 @@ class CommandLineErrorsTest {
     assertThat(run.out()).contains("get-or-create-unique", "from 000,001,003",
         "select-for-update-ordered", "serializable-retry", "racefree", "G2-item", "OTV",
         "Django ticket #29499", "Django's code, 000, 004")
-        .doesNotContain("seed issue", "anchors (b)");
+        .doesNotContain("seed", "anchors (b)");
   }
 
   @Test
@@ -101,6 +101,20 @@ class CommandLineErrorsTest {
     assertThat(run.err()).contains("no --user given; connected to h2 as ");
     Run withUser = racefree("probe", "--url", "jdbc:h2:mem:lab_user_" + System.nanoTime(),
         "--user", "sa", "--isolation", "READ_COMMITTED", "--out", dir.toString());
+    assertThat(withUser.err()).doesNotContain("no --user given");
+  }
+
+  @Test
+  void runWithAUrlButNoUserSaysWhichUserTheDriverConnectedAs() {
+    Run run = racefree("run", "--url", "jdbc:h2:mem:lab_run_user_" + System.nanoTime(),
+        "--scenario", "transfer", "--strategy", "optimistic-version", "--isolation",
+        "READ_COMMITTED", "--duration", "0", "--out", dir.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("no --user given; connected to h2 as ");
+    assertThat(run.out()).contains("transfer / optimistic-version");
+    Run withUser = racefree("run", "--url", "jdbc:h2:mem:lab_run_user_" + System.nanoTime(),
+        "--user", "sa", "--scenario", "transfer", "--strategy", "optimistic-version",
+        "--isolation", "READ_COMMITTED", "--duration", "0", "--out", dir.toString());
     assertThat(withUser.err()).doesNotContain("no --user given");
   }
 }

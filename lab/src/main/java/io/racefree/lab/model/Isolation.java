@@ -45,6 +45,26 @@ public enum Isolation {
     return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
   }
 
+  /** The same level as racefree's own {@link io.racefree.tx.Isolation}. */
+  public io.racefree.tx.Isolation toCore() {
+    return switch (this) {
+      case READ_UNCOMMITTED -> io.racefree.tx.Isolation.READ_UNCOMMITTED;
+      case READ_COMMITTED -> io.racefree.tx.Isolation.READ_COMMITTED;
+      case REPEATABLE_READ -> io.racefree.tx.Isolation.REPEATABLE_READ;
+      case SERIALIZABLE -> io.racefree.tx.Isolation.SERIALIZABLE;
+    };
+  }
+
+  /** The lab's name for one of racefree's levels. */
+  public static Isolation of(io.racefree.tx.Isolation core) {
+    return switch (core) {
+      case READ_UNCOMMITTED -> READ_UNCOMMITTED;
+      case READ_COMMITTED -> READ_COMMITTED;
+      case REPEATABLE_READ -> REPEATABLE_READ;
+      case SERIALIZABLE -> SERIALIZABLE;
+    };
+  }
+
   /** A short form for narrow table columns: RU, RC, RR, SER. */
   public String shortName() {
     return switch (this) {

@@ -4,11 +4,13 @@ import static io.racefree.lab.model.Outcome.acceptable;
 import static io.racefree.lab.model.Outcome.forbidden;
 import static io.racefree.lab.model.Outcome.interesting;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Observation names shared by several scenarios, and the outcomes every scenario declares for
- * errors that reach the caller.
+ * errors that reach the caller. Each scenario declares its own outcomes by these names.
  *
  * <p>Constants only; thread-safe.
  */
@@ -36,7 +38,7 @@ public final class Outcomes {
   private Outcomes() {}
 
   /** Errors a caller can meet in any scenario; transient ones are retryable, hence INTERESTING. */
-  static List<Outcome> callerErrors() {
+  public static List<Outcome> callerErrors() {
     return List.of(
         acceptable(SERIALIZED_BY_ENGINE, "SQLite runs one writer at a time: the competitor waited"
             + " for the first caller's transaction instead of overtaking it, so the forced"
@@ -57,52 +59,12 @@ public final class Outcomes {
         forbidden(OTHER_ERROR, "an unexpected error reached the caller"));
   }
 
-  static List<Outcome> getOrCreate(boolean uniqueKey) {
-    List<Outcome> own =
-        List.of(
-            acceptable(ONE_ROW, "one row; every caller got it, exactly one reported created"),
-            forbidden(DUPLICATE_ROWS, "two rows for one key (seed 002)"),
-            forbidden(CREATED_FLAG_WRONG, "both callers, or neither, reported created"),
-            forbidden(
-                NOT_FOUND_AFTER_DUPLICATE_KEY,
-                "the insert hit a duplicate key, then the re-read did not see the row:"
-                    + " the snapshot hides it (seeds 000, 001, 003)"),
-            forbidden(DUPLICATE_KEY_ERROR, "the duplicate-key error reached the caller"));
-    return uniqueKey ? concat(own, callerErrors()) : concat(own.subList(0, 3), callerErrors());
-  }
-
-  static List<Outcome> updateOrCreate() {
-    return concat(
-        List.of(
-            acceptable(NO_LOST_UPDATE, "one row, and the concurrent update survived"),
-            forbidden(LOST_UPDATE, "a concurrent committed update was overwritten with stale"
-                + " values (ticket #29499, seed 004)"),
-            forbidden(DUPLICATE_ROWS, "two rows for one key"),
-            forbidden(NOT_FOUND_AFTER_DUPLICATE_KEY, "duplicate key, then the re-read missed"),
-            forbidden(DUPLICATE_KEY_ERROR, "the duplicate-key error reached the caller")),
-        callerErrors());
-  }
-
-  static List<Outcome> transfer() {
-    return concat(
-        List.of(
-            acceptable(BALANCED, "the balances are exactly the sum of the committed transfers"),
-            forbidden(LOST_UPDATE, "a committed transfer vanished from the balances (seed 002)"),
-            forbidden(MONEY_CREATED_OR_DESTROYED, "the sum of all balances changed")),
-        callerErrors());
-  }
-
-  static List<Outcome> criticalSection() {
-    return concat(
-        List.of(
-            acceptable(ONE_HOLDER, "every caller ran the job alone: the lock kept the other out"
-                + " until it was released"),
-            forbidden(HELD_TWICE, "two callers held the lock and ran the job at the same time (on a"
-                + " Galera cluster each node grants its own row locks and named locks)")),
-        callerErrors());
-  }
-
-  private static List<Outcome> concat(List<Outcome> first, List<Outcome> second) {
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+  /**
+   * A scenario's outcome list: its own outcomes, then every error a caller can meet.
+   *
+   * @param own the outcomes of the scenario's invariant, in the order reports list them
+   */
+  public static List<Outcome> declare(Outcome... own) {
+    return Stream.concat(Arrays.stream(own), callerErrors().stream()).toList();
   }
 }

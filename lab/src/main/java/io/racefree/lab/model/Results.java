@@ -16,7 +16,7 @@ public record Results(Environment environment, List<RunResult> runs) {
   public List<RunResult> racefreeFailures() {
     return runs.stream()
         .filter(run -> RunResult.SCENARIO.equals(run.kind()))
-        .filter(run -> "racefree".equals(run.strategy()))
+        .filter(run -> Strategy.RACEFREE.label().equals(run.strategy()))
         .filter(run -> run.grade() == Grade.FAILED)
         .toList();
   }

@@ -12,8 +12,9 @@ import io.racefree.lab.model.Results;
 import io.racefree.lab.model.RunResult;
 import io.racefree.lab.model.RunStatus;
 import io.racefree.lab.model.ScenarioSpec;
-import io.racefree.lab.model.StrategySpec;
+import io.racefree.lab.model.Strategy;
 import io.racefree.lab.model.Verdict;
+import io.racefree.lab.scenario.Scenarios;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -111,34 +112,34 @@ public final class HtmlReport {
     }
     html.append("<h2>Scenarios <small>").append(mode).append("</small></h2>");
     html.append(RunResult.DETERMINISTIC.equals(mode)
-        ? "<p class=\"lead\">Each cell forces the seed's interleaving once and shows the grade and"
+        ? "<p class=\"lead\">Each cell forces the scenario's interleaving once and shows the grade and"
             + " the most severe observation. Hover for every observation.</p>"
         : "<p class=\"lead\">Threads (and worker processes) hammer a few keys; the cell shows the"
             + " grade and the most severe observation with its count.</p>");
-    for (ScenarioSpec scenario : Catalog.SCENARIOS) {
+    for (ScenarioSpec scenario : Scenarios.specs()) {
       List<RunResult> own = runs.stream().filter(run -> scenario.name().equals(run.scenario())
           && mode.equals(run.mode())).toList();
       if (own.isEmpty()) {
         continue;
       }
       html.append("<div class=\"scenario\"><h3>").append(escape(scenario.name()))
-          .append(" <span class=\"seeds\">seeds ").append(escape(String.join(", ",
-              scenario.seeds()))).append("</span></h3><p class=\"desc\">")
+          .append(" <span class=\"seeds\">from ").append(escape(Catalog.sourceTitles(
+              scenario.sources()))).append("</span></h3><p class=\"desc\">")
           .append(escape(scenario.description())).append("</p>");
       html.append("<table class=\"matrix\"><thead><tr><th>strategy</th>");
       columns.columns().forEach(c -> html.append("<th>").append(escape(c.header()))
           .append("</th>"));
       html.append("</tr></thead><tbody>");
-      for (StrategySpec strategy : Catalog.STRATEGIES) {
-        if (own.stream().noneMatch(run -> strategy.name().equals(run.strategy()))) {
+      for (Strategy strategy : Strategy.values()) {
+        if (own.stream().noneMatch(run -> strategy.label().equals(run.strategy()))) {
           continue;
         }
-        html.append("<tr").append(Catalog.RACEFREE.equals(strategy.name())
+        html.append("<tr").append(strategy == Strategy.RACEFREE
             ? " class=\"ours\"" : "").append("><th title=\"").append(escape(
-                strategy.description())).append("\">").append(escape(strategy.name()))
+                strategy.description())).append("\">").append(escape(strategy.label()))
             .append("</th>");
         for (Columns.Column column : columns.columns()) {
-          Optional<RunResult> cell = own.stream().filter(run -> strategy.name()
+          Optional<RunResult> cell = own.stream().filter(run -> strategy.label()
               .equals(run.strategy()) && column.matches(run)).findFirst();
           html.append(cell.map(HtmlReport::scenarioCell).orElse("<td class=\"empty\">·</td>"));
         }

@@ -9,9 +9,11 @@ import io.racefree.lab.model.Observation;
 import io.racefree.lab.model.Results;
 import io.racefree.lab.model.RunResult;
 import io.racefree.lab.model.RunStatus;
+import io.racefree.lab.model.Outcomes;
 import io.racefree.lab.model.ScenarioSpec;
-import io.racefree.lab.model.StrategySpec;
+import io.racefree.lab.model.Strategy;
 import io.racefree.lab.model.Verdict;
+import io.racefree.lab.scenario.Scenarios;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * <p>Stateless apart from its colour choice; thread-safe.
  */
 public final class TerminalReport {
-  private static final int CELL = 8;
+  /** The longest cell word, "interesting". */
+  private static final int CELL = 11;
   private final Ansi ansi;
   private int width = CELL + 1;
 
@@ -69,20 +72,27 @@ public final class TerminalReport {
       return;
     }
     out.append('\n').append(ansi.bold("Scenarios, " + mode)).append('\n');
-    out.append("  pass = every outcome acceptable · caveat = no damage, but the caller got an error"
-        + " (to retry, or a refusal) · FAIL = duplicates, lost updates or another forbidden outcome\n");
+    out.append("  pass = every outcome acceptable · interesting = no damage, but the caller got an"
+        + " error (to retry, or a refusal) · FAIL = duplicates, lost updates or another forbidden"
+        + " outcome · skip = not applicable there\n");
+    if (runs.stream().anyMatch(run -> RunResult.SCENARIO.equals(run.kind())
+        && mode.equals(run.mode()) && "serialized".equals(label(run)))) {
+      out.append("  serialized = pass, and serialized by the engine: SQLite runs one writer at a"
+          + " time, so the second caller waited for the first and the forced race could not"
+          + " happen\n");
+    }
     header(out, "scenario / strategy", columns);
-    for (ScenarioSpec scenario : Catalog.SCENARIOS) {
-      for (StrategySpec strategy : Catalog.STRATEGIES) {
+    for (ScenarioSpec scenario : Scenarios.specs()) {
+      for (Strategy strategy : Strategy.values()) {
         List<Optional<RunResult>> cells = columns.columns().stream()
             .map(column -> runs.stream().filter(run -> RunResult.SCENARIO.equals(run.kind())
                 && mode.equals(run.mode()) && scenario.name().equals(run.scenario())
-                && strategy.name().equals(run.strategy()) && column.matches(run)).findFirst())
+                && strategy.label().equals(run.strategy()) && column.matches(run)).findFirst())
             .toList();
         if (cells.stream().allMatch(Optional::isEmpty)) {
           continue;
         }
-        out.append(String.format("%-46s", scenario.name() + " / " + strategy.name()));
+        out.append(String.format("%-46s", scenario.name() + " / " + strategy.label()));
         cells.forEach(cell -> out.append(cell.map(this::scenarioCell).orElse(pad("·"))));
         out.append('\n');
       }
@@ -122,7 +132,7 @@ public final class TerminalReport {
       Observation key = run.keyObservation();
       String what = run.message() != null && run.status() != RunStatus.OK ? run.message()
           : key == null ? "" : key.name() + " x" + key.count() + ": " + key.description();
-      out.append(String.format("  %-7s %s %s %s/%s [%s]: %s%n", label(run),
+      out.append(String.format("  %-11s %s %s %s/%s [%s]: %s%n", label(run),
           run.database(), run.isolation() == null ? "-" : run.isolation().shortName(),
           run.scenario(), run.strategy(), run.mode(), what));
     }
@@ -150,13 +160,19 @@ public final class TerminalReport {
 
   private static String label(RunResult run) {
     if (run.status() != RunStatus.OK) {
-      return run.status().name().toLowerCase(Locale.ROOT);
+      return run.status() == RunStatus.SKIPPED ? "skip"
+          : run.status().name().toLowerCase(Locale.ROOT);
     }
     return switch (run.grade()) {
-      case PASSED -> "pass";
-      case INTERESTING -> "caveat";
+      case PASSED -> serializedByTheEngine(run) ? "serialized" : "pass";
+      case INTERESTING -> "interesting";
       case FAILED -> "FAIL";
     };
+  }
+
+  private static boolean serializedByTheEngine(RunResult run) {
+    return run.observations().stream()
+        .anyMatch(o -> Outcomes.SERIALIZED_BY_ENGINE.equals(o.name()) && o.count() > 0);
   }
 
   private String probeCell(RunResult run) {

@@ -3,11 +3,16 @@ package io.racefree.lab.scenario;
 import io.racefree.error.RacefreeException;
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.model.Outcomes;
+import io.racefree.lab.model.Strategy;
 import io.racefree.tx.RetryPolicy;
 import io.racefree.tx.TransactionOptions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -62,23 +67,36 @@ final class CriticalSection {
     }
   }
 
+  /** One strategy's way to run the job alone; true if another caller was inside too. */
+  private interface Pattern {
+    boolean run(Actor actor, Room room, Pause pause)
+        throws SQLException, CallerFailure, InterruptedException;
+  }
+
+  /** Every strategy that has a lock for the job, in the strategies' order. */
+  private static final Map<Strategy, Pattern> PATTERNS = patterns();
+
+  private static Map<Strategy, Pattern> patterns() {
+    Map<Strategy, Pattern> patterns = new EnumMap<>(Strategy.class);
+    patterns.put(Strategy.SELECT_FOR_UPDATE, CriticalSection::rowLock);
+    patterns.put(Strategy.NAMED_LOCK, CriticalSection::namedLock);
+    patterns.put(Strategy.RACEFREE, CriticalSection::library);
+    return Collections.unmodifiableMap(patterns);
+  }
+
+  /** The strategies that have a lock for the job. */
+  static Set<Strategy> strategies() {
+    return PATTERNS.keySet();
+  }
+
   /** Runs the job once under {@code strategy}'s lock; true if another caller was inside too. */
-  static boolean run(String strategy, Actor actor, Room room, Pause pause)
+  static boolean run(Strategy strategy, Actor actor, Room room, Pause pause)
       throws CallerFailure, InterruptedException {
-    try {
-      return switch (strategy) {
-        case "select-for-update" -> rowLock(actor, room, pause);
-        case "named-lock" -> namedLock(actor, room, pause);
-        case "racefree" -> library(actor, room, pause);
-        default -> throw new IllegalArgumentException("no critical section for " + strategy);
-      };
-    } catch (SQLException e) {
-      actor.rollbackQuietly();
-      throw actor.failure(e);
-    } catch (CallerFailure | RuntimeException e) {
-      actor.rollbackQuietly();
-      throw e;
+    Pattern pattern = PATTERNS.get(strategy);
+    if (pattern == null) {
+      throw new IllegalArgumentException("no critical section for " + strategy.label());
     }
+    return ScenarioRuns.guarded(strategy, actor, () -> pattern.run(actor, room, pause));
   }
 
   /** Locks the row and does not write it: the lock is the whole point. */

@@ -1,10 +1,15 @@
 package io.racefree.lab.scenario;
 
+import io.racefree.lab.model.Strategy;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The get-or-create user patterns on raw JDBC, each as the seeds and Django write it, on table
- * {@code goc (k, v)}. Each returns whether it created the row, or throws a {@link CallerFailure}
+ * The get-or-create user patterns on raw JDBC, each as the threads the lab replays and Django
+ * write it, on table {@code goc (k, v)}. Each returns whether it created the row, or throws a {@link CallerFailure}
  * naming what reached the caller.
  *
  * <p>Stateless and thread-safe; each call uses only its actor's connection.
@@ -15,30 +20,46 @@ final class GetOrCreate {
 
   private GetOrCreate() {}
 
-  static boolean run(String strategy, Actor actor, long key, Pause pause)
-      throws CallerFailure, InterruptedException {
-    try {
-      return switch (strategy) {
-        case "naive", "read-committed" -> naive(actor, key, pause, "");
-        case "select-for-update" -> naive(actor, key, pause, actor.forUpdate());
-        case "django" -> django(actor, key, pause);
-        case "commit-then-get" -> commitThenGet(actor, key, pause);
-        case "savepoint-before-read" -> savepointBeforeRead(actor, key, pause);
-        case "table-lock" -> tableLock(actor, key, pause);
-        case "serializable-retry" -> Retry.transient3(actor, () -> naive(actor, key, pause, ""));
-        case "racefree" -> LibraryStrategy.getOrCreate(actor, key, pause);
-        default -> throw new IllegalArgumentException("no get-or-create for " + strategy);
-      };
-    } catch (SQLException e) {
-      TableLock.rollbackQuietly(strategy, actor);
-      throw actor.failure(e);
-    } catch (CallerFailure | RuntimeException e) {
-      TableLock.rollbackQuietly(strategy, actor);
-      throw e;
-    }
+  /** One strategy's get-or-create: whether it created the row. */
+  private interface Pattern {
+    boolean run(Actor actor, long key, Pause pause)
+        throws SQLException, CallerFailure, InterruptedException;
   }
 
-  /** Seed 001's code: get, create, catch the duplicate, get again, in one transaction. */
+  /** Every strategy that has a get-or-create, in the strategies' order. */
+  private static final Map<Strategy, Pattern> PATTERNS = patterns();
+
+  private static Map<Strategy, Pattern> patterns() {
+    Map<Strategy, Pattern> patterns = new EnumMap<>(Strategy.class);
+    patterns.put(Strategy.NAIVE, (actor, key, pause) -> naive(actor, key, pause, ""));
+    patterns.put(Strategy.DJANGO, GetOrCreate::django);
+    patterns.put(Strategy.COMMIT_THEN_GET, GetOrCreate::commitThenGet);
+    patterns.put(Strategy.SAVEPOINT_BEFORE_READ, GetOrCreate::savepointBeforeRead);
+    patterns.put(Strategy.READ_COMMITTED, (actor, key, pause) -> naive(actor, key, pause, ""));
+    patterns.put(Strategy.TABLE_LOCK, GetOrCreate::tableLock);
+    patterns.put(Strategy.SELECT_FOR_UPDATE,
+        (actor, key, pause) -> naive(actor, key, pause, actor.forUpdate()));
+    patterns.put(Strategy.SERIALIZABLE_RETRY,
+        (actor, key, pause) -> Retry.transient3(actor, () -> naive(actor, key, pause, "")));
+    patterns.put(Strategy.RACEFREE, LibraryStrategy::getOrCreate);
+    return Collections.unmodifiableMap(patterns);
+  }
+
+  /** The strategies that have a get-or-create. */
+  static Set<Strategy> strategies() {
+    return PATTERNS.keySet();
+  }
+
+  static boolean run(Strategy strategy, Actor actor, long key, Pause pause)
+      throws CallerFailure, InterruptedException {
+    Pattern pattern = PATTERNS.get(strategy);
+    if (pattern == null) {
+      throw new IllegalArgumentException("no get-or-create for " + strategy.label());
+    }
+    return ScenarioRuns.guarded(strategy, actor, () -> pattern.run(actor, key, pause));
+  }
+
+  /** The Stack Overflow question's code: get, create, catch the duplicate, get again, in one transaction. */
   private static boolean naive(Actor actor, long key, Pause pause, String lock)
       throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
@@ -73,7 +94,7 @@ final class GetOrCreate {
     return insertUnderSavepoint(actor, key);
   }
 
-  /** Seed 000: the savepoint is taken before the first read, so rolling back may refresh it. */
+  /** The Django users group's advice: the savepoint is taken before the first read, so rolling back may refresh it. */
   private static boolean savepointBeforeRead(Actor actor, long key, Pause pause)
       throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
@@ -98,7 +119,7 @@ final class GetOrCreate {
     }
   }
 
-  /** Seed 001's answer: on a duplicate, commit, then get in a new transaction. */
+  /** The Stack Overflow answer: on a duplicate, commit, then get in a new transaction. */
   private static boolean commitThenGet(Actor actor, long key, Pause pause)
       throws SQLException, CallerFailure, InterruptedException {
     actor.begin();
@@ -153,7 +174,7 @@ final class GetOrCreate {
     }
   }
 
-  /** The re-read after a duplicate key: found, or the "not found" of seeds 000, 001 and 003. */
+  /** The re-read after a duplicate key: found, or the "not found" the Django threads report. */
   private static void rereadOrFail(Actor actor, long key, String lock, SQLException duplicate)
       throws CallerFailure {
     try {

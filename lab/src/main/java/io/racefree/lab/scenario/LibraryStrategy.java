@@ -24,11 +24,6 @@ import java.util.Map;
 final class LibraryStrategy {
   private LibraryStrategy() {}
 
-  /** Why the library cannot run this scenario yet, or null when it can. */
-  static String unavailableReason(String scenario) {
-    return null;
-  }
-
   static boolean getOrCreate(Actor actor, long key, Pause pause)
       throws CallerFailure, InterruptedException {
     Map<String, Object> lookup = Map.of("k", key);

@@ -1,6 +1,5 @@
 package io.racefree.lab.scenario;
 
-import io.racefree.dialect.DatabaseKind;
 import io.racefree.error.ErrorCategory;
 import io.racefree.error.SqlErrorTranslator;
 import io.racefree.lab.db.Engine;
@@ -40,7 +39,7 @@ enum SqlProblem {
 
   /**
    * Classified by racefree's own classifier, so the lab and the library agree on what every error
-   * is; SQLite's BUSY stays its own observation because the seed threads name it.
+   * is; SQLite's BUSY stays its own observation because the threads the lab replays name it.
    */
   static SqlProblem of(SQLException e, Engine engine) {
     if (e instanceof Transfer.StaleVersion) {
@@ -49,7 +48,7 @@ enum SqlProblem {
     if (engine == Engine.SQLITE && isBusy(e)) {
       return BUSY;
     }
-    ErrorCategory category = SqlErrorTranslator.categoryOf(e, DatabaseKind.valueOf(engine.name()));
+    ErrorCategory category = SqlErrorTranslator.categoryOf(e, DatabaseKinds.of(engine));
     return switch (category) {
       case UNIQUE_VIOLATION -> DUPLICATE_KEY;
       case DEADLOCK -> DEADLOCK;

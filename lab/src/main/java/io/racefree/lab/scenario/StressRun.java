@@ -2,7 +2,7 @@ package io.racefree.lab.scenario;
 
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.model.Isolation;
-import io.racefree.lab.model.ScenarioSpec;
+import io.racefree.lab.model.Strategy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -30,18 +30,18 @@ final class StressRun {
   /** Counts of named observations and completed calls per second. */
   record Measured(Map<String, Long> counts, double opsPerSecond, String unexpected) {}
 
-  Measured run(ScenarioSpec scenario, String strategy, Isolation isolation,
+  Measured run(Scenario scenario, Strategy strategy, Isolation isolation,
       StressSettings settings, String label) throws SQLException, IOException,
       InterruptedException {
-    Workloads.setUp(database, scenario.name());
+    scenario.prepareStress(database);
     List<Process> workers = new ArrayList<>();
     // An in-memory H2 database lives in this JVM only: other processes cannot reach it.
     int processes = database.target().url().startsWith("jdbc:h2:mem:") ? 1 : settings.processes();
     for (int i = 1; i < processes; i++) {
-      workers.add(startWorker(scenario.name(), strategy, isolation, settings, i));
+      workers.add(startWorker(scenario, strategy, isolation, settings, i));
     }
     CompletableFuture<StressTally> local = CompletableFuture.supplyAsync(() ->
-        new StressWorker(database).run(scenario.name(), strategy, isolation, settings.threads(),
+        new StressWorker(database).run(scenario, strategy, isolation, settings.threads(),
             settings.durationSeconds(), settings.seed()));
     long started = System.nanoTime();
     while (!local.isDone()) {
@@ -57,17 +57,18 @@ final class StressRun {
     for (Process worker : workers) {
       total = total.plus(collect(worker));
     }
-    return new Measured(Workloads.verify(database, scenario.name(), total),
+    return new Measured(Workloads.verify(database, scenario, total),
         total.completed() / settings.durationSeconds(), total.firstUnexpectedError());
   }
 
-  private Process startWorker(String scenario, String strategy, Isolation isolation,
+  private Process startWorker(Scenario scenario, Strategy strategy, Isolation isolation,
       StressSettings settings, int index) throws IOException {
     List<String> command = WorkerJvm.command("worker");
     for (String url : database.target().rotated(index + 1).nodeUrls()) {
       command.addAll(List.of("--url", url));
     }
-    command.addAll(List.of("--workspace", database.workspace(), "--scenario", scenario, "--strategy", strategy,
+    command.addAll(List.of("--workspace", database.workspace(), "--scenario", scenario.name(),
+        "--strategy", strategy.label(),
         "--isolation", isolation.name(), "--threads", String.valueOf(settings.threads()),
         "--duration", String.valueOf(settings.durationSeconds()),
         "--seed", String.valueOf(settings.seed() + index)));

@@ -19,7 +19,27 @@ public record StressTally(long completed, Map<String, Long> failures, long creat
   }
 
   static StressTally empty() {
-    return new StressTally(0, Map.of(), 0, 0, new long[Workloads.ACCOUNTS + 1], null);
+    return new StressTally(0, Map.of(), 0, 0, noNetChange(), null);
+  }
+
+  /** One completed call: its created rows, counted increments and net change per account. */
+  static StressTally call(long created, long increments, long[] netChange) {
+    return new StressTally(1, Map.of(), created, increments,
+        netChange == null ? noNetChange() : netChange, null);
+  }
+
+  /** One completed call that also saw {@code observation} (a lock held twice). */
+  static StressTally call(String observation) {
+    return new StressTally(1, Map.of(observation, 1L), 0, 0, noNetChange(), null);
+  }
+
+  /** One call whose error reached the caller, with the error's words when no outcome expects it. */
+  static StressTally failed(String observation, String unexpectedError) {
+    return new StressTally(0, Map.of(observation, 1L), 0, 0, noNetChange(), unexpectedError);
+  }
+
+  private static long[] noNetChange() {
+    return new long[TransferScenario.ACCOUNTS + 1];
   }
 
   StressTally plus(StressTally other) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.model.Isolation;
-import io.racefree.lab.model.ScenarioSpec;
+import io.racefree.lab.model.Strategy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,11 +32,10 @@ public final class StressWorker {
   }
 
   /** Runs and returns the tally as one line of JSON (the worker process's output). */
-  public String runAsJson(ScenarioSpec scenario, String strategy, Isolation isolation,
+  public String runAsJson(Scenario scenario, Strategy strategy, Isolation isolation,
       int threads, double seconds, long seed) {
     try {
-      return JSON.writeValueAsString(run(scenario.name(), strategy, isolation, threads, seconds,
-          seed));
+      return JSON.writeValueAsString(run(scenario, strategy, isolation, threads, seconds, seed));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -46,7 +45,7 @@ public final class StressWorker {
     return JSON.readValue(json, StressTally.class);
   }
 
-  StressTally run(String scenario, String strategy, Isolation isolation, int threads,
+  StressTally run(Scenario scenario, Strategy strategy, Isolation isolation, int threads,
       double seconds, long seed) {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -73,7 +72,7 @@ public final class StressWorker {
     }
   }
 
-  private StressTally hammer(String scenario, String strategy, Isolation isolation,
+  private StressTally hammer(Scenario scenario, Strategy strategy, Isolation isolation,
       SplittableRandom random, long deadline, CriticalSection.Room room)
       throws SQLException, InterruptedException {
     StressTally tally = StressTally.empty();

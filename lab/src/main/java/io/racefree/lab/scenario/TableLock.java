@@ -44,19 +44,7 @@ final class TableLock {
     }
   }
 
-  /**
-   * Ends whatever a failed strategy left open: the table-lock strategy's way (which also unlocks
-   * MariaDB's tables), any other strategy's plain rollback. The scenarios' dispatchers call it for
-   * every failure, so the strategies themselves need no rollback of their own.
-   */
-  static void rollbackQuietly(String strategy, Actor actor) {
-    if ("table-lock".equals(strategy)) {
-      rollbackQuietly(actor);
-    } else {
-      actor.rollbackQuietly();
-    }
-  }
-
+  /** Ends the table-lock transaction a failed call left open, unlocking MariaDB's tables. */
   static void rollbackQuietly(Actor actor) {
     try {
       switch (actor.engine()) {

@@ -1,9 +1,15 @@
 package io.racefree.lab.scenario;
 
+import io.racefree.lab.model.Strategy;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Money transfer user patterns on raw JDBC (seed 002), on table {@code accounts (id, balance,
+ * Money transfer user patterns on raw JDBC (the Django users group thread on multiple processes),
+ * on table {@code accounts (id, balance,
  * version)}. The pause comes after the first account is read (or locked), so two transfers in
  * opposite directions interleave between their two rows.
  *
@@ -15,37 +21,58 @@ final class Transfer {
 
   private Transfer() {}
 
-  static void run(String strategy, Actor actor, long from, long to, long amount, Pause pause)
-      throws CallerFailure, InterruptedException {
-    try {
-      switch (strategy) {
-        case "naive", "read-committed" -> readModifyWrite(actor, from, to, amount, pause, "");
-        case "select-for-update" ->
-            readModifyWrite(actor, from, to, amount, pause, actor.forUpdate());
-        case "select-for-update-ordered" -> ordered(actor, from, to, amount, pause);
-        case "atomic-update" -> atomic(actor, from, to, amount, pause);
-        case "optimistic-version" -> Retry.transient3(actor, () -> {
-          optimistic(actor, from, to, amount, pause);
-          return null;
-        });
-        case "table-lock" -> tableLock(actor, from, to, amount, pause);
-        case "racefree" -> LibraryStrategy.transfer(actor, from, to, amount, pause);
-        case "serializable-retry" -> Retry.transient3(actor, () -> {
-          readModifyWrite(actor, from, to, amount, pause, "");
-          return null;
-        });
-        default -> throw new IllegalArgumentException("no transfer for " + strategy);
-      }
-    } catch (SQLException e) {
-      TableLock.rollbackQuietly(strategy, actor);
-      throw actor.failure(e);
-    } catch (CallerFailure | RuntimeException e) {
-      TableLock.rollbackQuietly(strategy, actor);
-      throw e;
-    }
+  /** One strategy's transfer of {@code amount} from one account to another. */
+  private interface Pattern {
+    void run(Actor actor, long from, long to, long amount, Pause pause)
+        throws SQLException, CallerFailure, InterruptedException;
   }
 
-  /** Seed 002's code: read both balances, write both, in one transaction. */
+  /** Every strategy that has a transfer, in the strategies' order. */
+  private static final Map<Strategy, Pattern> PATTERNS = patterns();
+
+  private static Map<Strategy, Pattern> patterns() {
+    Map<Strategy, Pattern> patterns = new EnumMap<>(Strategy.class);
+    patterns.put(Strategy.NAIVE,
+        (actor, from, to, amount, pause) -> readModifyWrite(actor, from, to, amount, pause, ""));
+    patterns.put(Strategy.READ_COMMITTED,
+        (actor, from, to, amount, pause) -> readModifyWrite(actor, from, to, amount, pause, ""));
+    patterns.put(Strategy.TABLE_LOCK, Transfer::tableLock);
+    patterns.put(Strategy.SELECT_FOR_UPDATE, (actor, from, to, amount, pause) ->
+        readModifyWrite(actor, from, to, amount, pause, actor.forUpdate()));
+    patterns.put(Strategy.SELECT_FOR_UPDATE_ORDERED, Transfer::ordered);
+    patterns.put(Strategy.ATOMIC_UPDATE, Transfer::atomic);
+    patterns.put(Strategy.OPTIMISTIC_VERSION, (actor, from, to, amount, pause) ->
+        Retry.transient3(actor, () -> {
+          optimistic(actor, from, to, amount, pause);
+          return null;
+        }));
+    patterns.put(Strategy.SERIALIZABLE_RETRY, (actor, from, to, amount, pause) ->
+        Retry.transient3(actor, () -> {
+          readModifyWrite(actor, from, to, amount, pause, "");
+          return null;
+        }));
+    patterns.put(Strategy.RACEFREE, LibraryStrategy::transfer);
+    return Collections.unmodifiableMap(patterns);
+  }
+
+  /** The strategies that have a transfer. */
+  static Set<Strategy> strategies() {
+    return PATTERNS.keySet();
+  }
+
+  static void run(Strategy strategy, Actor actor, long from, long to, long amount, Pause pause)
+      throws CallerFailure, InterruptedException {
+    Pattern pattern = PATTERNS.get(strategy);
+    if (pattern == null) {
+      throw new IllegalArgumentException("no transfer for " + strategy.label());
+    }
+    ScenarioRuns.guarded(strategy, actor, () -> {
+      pattern.run(actor, from, to, amount, pause);
+      return null;
+    });
+  }
+
+  /** The thread's code: read both balances, write both, in one transaction. */
   private static void readModifyWrite(Actor actor, long from, long to, long amount, Pause pause,
       String lock) throws SQLException, InterruptedException {
     actor.begin();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Forces a seed's interleaving of two callers with the testing kit's {@link Interleaving}: T1 runs
+ * Forces a scenario's interleaving of two callers with the testing kit's {@link Interleaving}: T1 runs
  * until its strategy's pause point (after its first read), then the competitor's next step runs
  * until it finishes or is seen waiting on a lock (polling the server's lock views; on SQLite until it finishes, since a
  * blocked SQLite writer ends with SQLITE_BUSY), then T1 goes on.

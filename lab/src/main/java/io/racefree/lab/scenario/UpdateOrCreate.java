@@ -1,10 +1,15 @@
 package io.racefree.lab.scenario;
 
 import io.racefree.lab.db.Engine;
+import io.racefree.lab.model.Strategy;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Update-or-create user patterns on raw JDBC (seed 004, Django ticket #29499), on table {@code uoc
+ * Update-or-create user patterns on raw JDBC (Django ticket #29499), on table {@code uoc
  * (k, v, w, version)}. Each sets {@code v} and, like Django's {@code save()}, writes the whole row
  * back, so {@code w} is rewritten with the value it read. The first pause comes after the first
  * read, the second after the row to update has been read.
@@ -18,31 +23,48 @@ final class UpdateOrCreate {
 
   private UpdateOrCreate() {}
 
-  static boolean run(String strategy, Actor actor, long key, long value, Pause pause)
+  /** One strategy's update-or-create: whether it created the row. */
+  private interface Pattern {
+    boolean run(Actor actor, long key, long value, Pause pause)
+        throws SQLException, CallerFailure, InterruptedException;
+  }
+
+  /** Every strategy that has an update-or-create, in the strategies' order. */
+  private static final Map<Strategy, Pattern> PATTERNS = patterns();
+
+  private static Map<Strategy, Pattern> patterns() {
+    Map<Strategy, Pattern> patterns = new EnumMap<>(Strategy.class);
+    // The ticket's pre-fix Django code: savepoint + insert, then a plain (unlocked) re-get.
+    patterns.put(Strategy.NAIVE,
+        (actor, key, value, pause) -> readThenSave(actor, key, value, pause, "", true));
+    patterns.put(Strategy.DJANGO, (actor, key, value, pause) ->
+        readThenSave(actor, key, value, pause, actor.forUpdate(), true));
+    patterns.put(Strategy.READ_COMMITTED,
+        (actor, key, value, pause) -> readThenSave(actor, key, value, pause, "", true));
+    patterns.put(Strategy.TABLE_LOCK, UpdateOrCreate::tableLock);
+    patterns.put(Strategy.SELECT_FOR_UPDATE, (actor, key, value, pause) ->
+        readThenSave(actor, key, value, pause, actor.forUpdate(), false));
+    patterns.put(Strategy.ATOMIC_UPDATE, UpdateOrCreate::upsert);
+    patterns.put(Strategy.OPTIMISTIC_VERSION, (actor, key, value, pause) ->
+        Retry.transient3(actor, () -> optimistic(actor, key, value, pause)));
+    patterns.put(Strategy.SERIALIZABLE_RETRY, (actor, key, value, pause) ->
+        Retry.transient3(actor, () -> readThenSave(actor, key, value, pause, "", true)));
+    patterns.put(Strategy.RACEFREE, LibraryStrategy::updateOrCreate);
+    return Collections.unmodifiableMap(patterns);
+  }
+
+  /** The strategies that have an update-or-create. */
+  static Set<Strategy> strategies() {
+    return PATTERNS.keySet();
+  }
+
+  static boolean run(Strategy strategy, Actor actor, long key, long value, Pause pause)
       throws CallerFailure, InterruptedException {
-    try {
-      return switch (strategy) {
-        // Seed 004's pre-fix Django code: savepoint + insert, then a plain (unlocked) re-get.
-        case "naive", "read-committed" -> readThenSave(actor, key, value, pause, "", true);
-        case "select-for-update" -> readThenSave(actor, key, value, pause, actor.forUpdate(),
-            false);
-        case "django" -> readThenSave(actor, key, value, pause, actor.forUpdate(), true);
-        case "table-lock" -> tableLock(actor, key, value, pause);
-        case "atomic-update" -> upsert(actor, key, value, pause);
-        case "optimistic-version" -> Retry.transient3(actor,
-            () -> optimistic(actor, key, value, pause));
-        case "racefree" -> LibraryStrategy.updateOrCreate(actor, key, value, pause);
-        case "serializable-retry" -> Retry.transient3(actor,
-            () -> readThenSave(actor, key, value, pause, "", true));
-        default -> throw new IllegalArgumentException("no update-or-create for " + strategy);
-      };
-    } catch (SQLException e) {
-      TableLock.rollbackQuietly(strategy, actor);
-      throw actor.failure(e);
-    } catch (CallerFailure | RuntimeException e) {
-      TableLock.rollbackQuietly(strategy, actor);
-      throw e;
+    Pattern pattern = PATTERNS.get(strategy);
+    if (pattern == null) {
+      throw new IllegalArgumentException("no update-or-create for " + strategy.label());
     }
+    return ScenarioRuns.guarded(strategy, actor, () -> pattern.run(actor, key, value, pause));
   }
 
   /** Get (optionally locking), create, on a duplicate get again, then save the whole row. */

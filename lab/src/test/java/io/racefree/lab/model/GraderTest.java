@@ -2,12 +2,14 @@ package io.racefree.lab.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.racefree.lab.scenario.Scenarios;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GraderTest {
-  private final ScenarioSpec transfer = Catalog.scenario("transfer").orElseThrow();
+  private final ScenarioSpec transfer = Scenarios.named("transfer").orElseThrow().spec();
 
   private Grade grade(Map<String, Long> counts) {
     return Grader.grade(Grader.observe(transfer, counts));
@@ -39,15 +41,74 @@ class GraderTest {
   }
 
   @Test
-  void everyScenarioDeclaresItsSeedsAndStrategiesFromTheCatalog() {
-    var names = Catalog.STRATEGIES.stream().map(StrategySpec::name).toList();
-    assertThat(Catalog.SCENARIOS).allSatisfy(scenario -> {
-      assertThat(scenario.seeds()).isNotEmpty();
-      assertThat(names).containsAll(scenario.strategies());
-      assertThat(scenario.appliesTo(Catalog.RACEFREE)).isTrue();
+  void everyScenarioDeclaresItsSourcesAndTheRacefreeStrategy() {
+    assertThat(Scenarios.specs()).allSatisfy(scenario -> {
+      assertThat(Catalog.SOURCES.keySet()).containsAll(scenario.sources()).isNotEmpty();
+      assertThat(scenario.appliesTo(Strategy.RACEFREE)).isTrue();
+      assertThat(scenario.outcomes()).extracting(Outcome::id).doesNotHaveDuplicates()
+          .contains(Outcomes.OTHER_ERROR, Outcomes.SERIALIZED_BY_ENGINE);
     });
-    assertThat(Catalog.SCENARIOS).extracting(ScenarioSpec::name).containsExactly(
+    assertThat(Scenarios.specs()).extracting(ScenarioSpec::name).containsExactly(
         "get-or-create-unique", "get-or-create-no-unique", "update-or-create", "transfer",
         "critical-section");
+  }
+
+  @Test
+  void everyStrategyRunsInSomeScenario() {
+    EnumSet<Strategy> used = EnumSet.noneOf(Strategy.class);
+    Scenarios.specs().forEach(scenario -> used.addAll(scenario.strategies()));
+    assertThat(used).containsExactlyInAnyOrder(Strategy.values());
+  }
+
+  @Test
+  void namesStayAsReportsAndScriptsKnowThem() {
+    assertThat(Strategy.values()).extracting(Strategy::label).containsExactly("naive", "django",
+        "commit-then-get", "savepoint-before-read", "read-committed", "table-lock",
+        "select-for-update", "select-for-update-ordered", "atomic-update", "optimistic-version",
+        "named-lock", "serializable-retry", "racefree");
+    assertThat(Strategy.byLabel("serializable-retry")).contains(Strategy.SERIALIZABLE_RETRY);
+  }
+
+  @Test
+  void outcomeListsKeepTheirOrderAndTheNoUniqueKeyScenarioHasNoDuplicateKey() {
+    assertThat(Scenarios.named("get-or-create-unique").orElseThrow().spec().outcomes())
+        .extracting(Outcome::id).startsWith(Outcomes.ONE_ROW, Outcomes.DUPLICATE_ROWS,
+            Outcomes.CREATED_FLAG_WRONG, Outcomes.NOT_FOUND_AFTER_DUPLICATE_KEY,
+            Outcomes.DUPLICATE_KEY_ERROR, Outcomes.SERIALIZED_BY_ENGINE);
+    assertThat(Scenarios.named("get-or-create-no-unique").orElseThrow().spec().outcomes())
+        .extracting(Outcome::id).startsWith(Outcomes.ONE_ROW, Outcomes.DUPLICATE_ROWS,
+            Outcomes.CREATED_FLAG_WRONG, Outcomes.SERIALIZED_BY_ENGINE)
+        .doesNotContain(Outcomes.DUPLICATE_KEY_ERROR, Outcomes.NOT_FOUND_AFTER_DUPLICATE_KEY);
+  }
+
+  @Test
+  void strategiesThatAreALevelRunOnlyAtIt() {
+    var all = java.util.List.of(Isolation.values());
+    assertThat(Strategy.READ_COMMITTED.levels(all)).containsExactly(Isolation.READ_COMMITTED);
+    assertThat(Strategy.SERIALIZABLE_RETRY.levels(all)).containsExactly(Isolation.SERIALIZABLE);
+    assertThat(Strategy.NAIVE.levels(all)).isEqualTo(all);
+  }
+
+  @Test
+  void theLabsLevelsAreRacefreesLevels() {
+    for (Isolation level : Isolation.values()) {
+      assertThat(level.toCore().name()).isEqualTo(level.name());
+      assertThat(level.toCore().jdbcLevel()).isEqualTo(level.jdbcLevel());
+      assertThat(Isolation.of(level.toCore())).isEqualTo(level);
+    }
+  }
+
+  @Test
+  void noDescriptionSaysSeed() {
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    Scenarios.specs().forEach(scenario -> {
+      texts.add(scenario.description());
+      scenario.outcomes().forEach(outcome -> texts.add(outcome.description()));
+    });
+    for (Strategy strategy : Strategy.values()) {
+      texts.add(strategy.description());
+      texts.add(strategy.sources());
+    }
+    assertThat(texts).noneMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("seed"));
   }
 }

@@ -26,7 +26,23 @@ class ReportRenderingTest {
     String text = new TerminalReport(false).render(SampleResults.create());
     assertThat(text).doesNotContain("\u001b[").contains("racefree 0.1.0", "FAIL", "ANOMALY",
         "get-or-create-unique / naive", "P4  Lost Update", "not-found-after-duplicate-key",
-        "caveat = no damage").doesNotContain("INTRSTNG");
+        "interesting = no damage", "skip = not applicable")
+        .doesNotContain("INTRSTNG", "caveat", "seed 0", "seeds 0");
+  }
+
+  @Test
+  void gradeWordsAreWholeWordsAndSqlitesSerializedRunsSaySo() {
+    String text = new TerminalReport(false).render(SampleResults.withSqlite());
+    assertThat(text).contains("interesting ", "skip ", "serialized ")
+        .contains("  interesting sqlite SER get-or-create-unique/naive")
+        .doesNotContain("caveat", "skipped");
+  }
+
+  @Test
+  void htmlNamesTheThreadsInWords() {
+    String html = new HtmlReport().render(SampleResults.create());
+    assertThat(html).contains("from Django users group: &quot;Race condition in get_or_create&quot;")
+        .doesNotContain("seeds 0", "seed's");
   }
 
   @Test

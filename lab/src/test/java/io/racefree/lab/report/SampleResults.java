@@ -39,4 +39,33 @@ final class SampleResults {
         null, 40);
     return new Results(env, List.of(scenario, stress, probe));
   }
+
+  /** The sample plus SQLite runs: one the engine serialized, one interesting, one skipped. */
+  static Results withSqlite() {
+    Results sample = create();
+    DatabaseInfo sqlite = new DatabaseInfo("sqlite", "jdbc:sqlite:lab.db", "SQLite", "3.54.1",
+        "SQLite JDBC", "3.54.1.0", Isolation.SERIALIZABLE, null);
+    RunResult serialized = sqliteRun("racefree", RunStatus.OK, Grade.PASSED,
+        List.of(new Observation("serialized-by-the-engine", 1, Expect.ACCEPTABLE, "waited"),
+            new Observation("one-row", 1, Expect.ACCEPTABLE, "one row")));
+    RunResult busy = sqliteRun("naive", RunStatus.OK, Grade.INTERESTING,
+        List.of(new Observation("database-busy-reached-caller", 1, Expect.INTERESTING, "busy"),
+            new Observation("one-row", 1, Expect.ACCEPTABLE, "one row")));
+    RunResult skipped = sqliteRun("select-for-update", RunStatus.SKIPPED, null, List.of());
+    List<DatabaseInfo> databases = new java.util.ArrayList<>(sample.environment().databases());
+    databases.add(sqlite);
+    Environment env = sample.environment();
+    List<RunResult> runs = new java.util.ArrayList<>(sample.runs());
+    runs.addAll(List.of(busy, skipped, serialized));
+    return new Results(new Environment(env.racefreeVersion(), env.jvm(), env.os(),
+        env.startedAt(), env.seed(), env.threads(), env.processes(), env.durationSeconds(),
+        databases), runs);
+  }
+
+  private static RunResult sqliteRun(String strategy, RunStatus status, Grade grade,
+      List<Observation> observations) {
+    return new RunResult(RunResult.SCENARIO, "sqlite", "get-or-create-unique", strategy, null,
+        Isolation.SERIALIZABLE, RunResult.DETERMINISTIC, status, grade, null, observations, null,
+        List.of(), status == RunStatus.SKIPPED ? "SQLite has no SELECT ... FOR UPDATE" : null, 3);
+  }
 }

@@ -46,7 +46,10 @@ class EmbeddedScenarioIT {
     }
   }
 
-  /** SQLite's single writer turns every race into SQLITE_BUSY: no duplicates, no lost update. */
+  /**
+   * SQLite's single writer turns every race into SQLITE_BUSY or a wait: no duplicates, no lost
+   * update.
+   */
   @Nested
   @Tag("sqlite")
   class Sqlite extends ScenarioContract {
@@ -68,6 +71,33 @@ class EmbeddedScenarioIT {
         assertThat(names(run)).as(strategy).contains(Outcomes.SERIALIZED_BY_ENGINE, Outcomes.ONE_ROW)
             .doesNotContain(Outcomes.LOCK_TIMEOUT, Outcomes.BUSY);
         assertThat(run.grade()).as(strategy).isEqualTo(io.racefree.lab.model.Grade.PASSED);
+      }
+    }
+
+    /**
+     * Serialized by the engine exactly where the competitor only waited behind the paused first
+     * caller's write lock (BEGIN IMMEDIATE, an atomic write first, racefree's own write); a
+     * deferred transaction whose read cannot become a write meets a real SQLITE_BUSY instead.
+     */
+    @Test
+    void theEngineSerializesOnlyWhereTheCompetitorJustWaitsForTheWriteLock() {
+      var waiting = java.util.EnumSet.of(io.racefree.lab.model.Strategy.TABLE_LOCK,
+          io.racefree.lab.model.Strategy.ATOMIC_UPDATE, io.racefree.lab.model.Strategy.RACEFREE);
+      for (Scenario scenario : Scenarios.ALL) {
+        for (var strategy : scenario.spec().strategies()) {
+          var run = lab.deterministic(scenario, strategy, Isolation.SERIALIZABLE);
+          if (run.status() != io.racefree.lab.model.RunStatus.OK) {
+            continue; // no row locks or named locks on SQLite
+          }
+          String cell = scenario.name() + " / " + strategy.label();
+          if (waiting.contains(strategy)) {
+            assertThat(names(run)).as(cell).contains(Outcomes.SERIALIZED_BY_ENGINE)
+                .doesNotContain(Outcomes.BUSY, Outcomes.LOCK_TIMEOUT);
+            assertThat(run.grade()).as(cell).isEqualTo(io.racefree.lab.model.Grade.PASSED);
+          } else {
+            assertThat(names(run)).as(cell).doesNotContain(Outcomes.SERIALIZED_BY_ENGINE);
+          }
+        }
       }
     }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.racefree.lab.db.Target;
-import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.Grade;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Outcomes;
 import io.racefree.lab.model.RunResult;
 import io.racefree.lab.model.RunStatus;
+import io.racefree.lab.model.Strategy;
 import io.racefree.testing.galera.GaleraCluster;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,14 +62,14 @@ class GaleraScenarioIT extends ScenarioContract {
   @Test
   void racefreeRefusesANamedLockOnAClusterRatherThanGrantItTwice() {
     for (Isolation level : Isolation.values()) {
-      assertThat(names(run("critical-section", Catalog.RACEFREE, level))).as("%s", level)
+      assertThat(names(run("critical-section", "racefree", level))).as("%s", level)
           .contains(Outcomes.REFUSED_UNSUPPORTED).doesNotContain(Outcomes.HELD_TWICE);
     }
   }
 
   @Test
   void racefreeRefusesGetOrCreateWithoutAUniqueKey() {
-    assertThat(names(run("get-or-create-no-unique", Catalog.RACEFREE, Isolation.REPEATABLE_READ)))
+    assertThat(names(run("get-or-create-no-unique", "racefree", Isolation.REPEATABLE_READ)))
         .contains(Outcomes.REFUSED_UNSUPPORTED).doesNotContain(Outcomes.DUPLICATE_ROWS);
   }
 
@@ -81,8 +81,8 @@ class GaleraScenarioIT extends ScenarioContract {
   @Test
   void racefreeUnderStressOnAllThreeNodesShowsNoForbiddenOutcome() {
     StressSettings threadsOnEveryNode = new StressSettings(6, 1, 1.0, 42);
-    for (var scenario : Catalog.SCENARIOS) {
-      RunResult run = lab.stress(scenario, Catalog.RACEFREE, Isolation.REPEATABLE_READ, threadsOnEveryNode);
+    for (var scenario : Scenarios.ALL) {
+      RunResult run = lab.stress(scenario, Strategy.RACEFREE, Isolation.REPEATABLE_READ, threadsOnEveryNode);
       assertThat(run.status()).as("%s: %s", scenario.name(), run.message()).isEqualTo(RunStatus.OK);
       assertThat(run.grade()).as("%s: %s", scenario.name(), run.observations()).isNotEqualTo(Grade.FAILED);
       assertThat(names(run)).as(scenario.name()).doesNotContain(Outcomes.DUPLICATE_ROWS, Outcomes.LOST_UPDATE,
@@ -93,7 +93,7 @@ class GaleraScenarioIT extends ScenarioContract {
 
   @Test
   void tableLocksAreNotRunOnACluster() {
-    var run = lab.deterministic(Catalog.scenario("transfer").orElseThrow(), "table-lock", Isolation.REPEATABLE_READ);
+    var run = lab.deterministic(scenario("transfer"), Strategy.TABLE_LOCK, Isolation.REPEATABLE_READ);
     assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
     assertThat(run.message()).contains("wedge");
   }

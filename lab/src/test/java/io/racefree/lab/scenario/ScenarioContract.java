@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.racefree.lab.db.Engine;
 import io.racefree.lab.db.LabDatabase;
 import io.racefree.lab.db.Target;
-import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.Grade;
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Observation;
 import io.racefree.lab.model.Outcomes;
 import io.racefree.lab.model.RunResult;
 import io.racefree.lab.model.RunStatus;
-import io.racefree.lab.model.ScenarioSpec;
+import io.racefree.lab.model.Strategy;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +36,17 @@ abstract class ScenarioContract {
     database.close();
   }
 
+  /** The scenario by its fixed name (reports and scripts depend on the names). */
+  static Scenario scenario(String name) {
+    return Scenarios.named(name).orElseThrow(() -> new AssertionError("no scenario " + name));
+  }
+
+  static Strategy strategy(String label) {
+    return Strategy.byLabel(label).orElseThrow(() -> new AssertionError("no strategy " + label));
+  }
+
   RunResult run(String scenario, String strategy, Isolation level) {
-    ScenarioSpec spec = Catalog.scenario(scenario).orElseThrow();
-    RunResult run = lab.deterministic(spec, strategy, level);
+    RunResult run = lab.deterministic(scenario(scenario), strategy(strategy), level);
     assertThat(run.status()).as("%s/%s %s: %s", scenario, strategy, level, run.message())
         .isEqualTo(RunStatus.OK);
     return run;
@@ -57,13 +64,13 @@ abstract class ScenarioContract {
   @Test
   void onOneServerEveryLockStrategyLetsOneCallerIntoTheCriticalSection() {
     assumeTrue(database.info().cluster() == null, "a cluster grants locks per node: GaleraScenarioIT");
-    ScenarioSpec spec = Catalog.scenario("critical-section").orElseThrow();
+    Scenario criticalSection = scenario("critical-section");
     Engine engine = database.engine();
-    for (String strategy : List.of("select-for-update", "named-lock", Catalog.RACEFREE)) {
+    for (Strategy strategy : List.of(Strategy.SELECT_FOR_UPDATE, Strategy.NAMED_LOCK, Strategy.RACEFREE)) {
       for (Isolation level : engine.isolations()) {
-        RunResult run = lab.deterministic(spec, strategy, level);
-        boolean lacksTheLock = strategy.equals("select-for-update") ? engine == Engine.SQLITE
-            : strategy.equals("named-lock") && (engine == Engine.SQLITE || engine == Engine.H2);
+        RunResult run = lab.deterministic(criticalSection, strategy, level);
+        boolean lacksTheLock = strategy == Strategy.SELECT_FOR_UPDATE ? engine == Engine.SQLITE
+            : strategy == Strategy.NAMED_LOCK && (engine == Engine.SQLITE || engine == Engine.H2);
         if (lacksTheLock) {
           assertThat(run.status()).as("%s at %s", strategy, level).isEqualTo(RunStatus.SKIPPED);
           assertThat(run.message()).contains(engine.displayName());
@@ -78,9 +85,9 @@ abstract class ScenarioContract {
 
   @Test
   void racefreeStrategyNeverShowsAForbiddenOutcome() {
-    for (ScenarioSpec scenario : Catalog.SCENARIOS) {
+    for (Scenario scenario : Scenarios.ALL) {
       for (Isolation level : database.engine().isolations()) {
-        RunResult run = lab.deterministic(scenario, Catalog.RACEFREE, level);
+        RunResult run = lab.deterministic(scenario, Strategy.RACEFREE, level);
         assertThat(run.grade()).as("%s at %s", scenario.name(), level).isNotEqualTo(Grade.FAILED);
       }
     }
