@@ -15,6 +15,11 @@ public record ScenarioResult(String workload, String engine, int threads, List<C
     return contenders.stream().filter(c -> c.role() == Role.RACEFREE).findFirst().orElse(null);
   }
 
+  /** The contender called {@code name}, or null. */
+  public ContenderResult contender(String name) {
+    return contenders.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+  }
+
   /** racefree's throughput divided by each other contender's, in contender order. */
   public Map<String, Double> ratios() {
     Map<String, Double> ratios = new LinkedHashMap<>();

@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * The same kinds of calls written the usual way, in plain JDBC on tables of their own, for
- * contrast: get-or-create as SELECT then INSERT on a table without a unique key, an increment as
+ * contrast: get-or-create as SELECT then INSERT on a table without a unique key (new keys every
+ * 50 ms, so callers keep racing to create), an increment as
  * read then write back, a transfer as read both balances then write them back in one transaction
  * at the server's default level. What they do to their tables is reported next to racefree's
  * checks; it never fails the soak.
@@ -17,7 +18,9 @@ import javax.sql.DataSource;
  * <p>Thread-safe: callers share the tables and the acknowledgements.
  */
 final class NaiveCaller {
-  static final int ITEM_KEYS = 50;
+  /** Get-or-create keys come in generations: every 50 ms four new keys that every caller races for. */
+  static final long GENERATION_MILLIS = 50;
+  static final int KEYS_PER_GENERATION = 4;
   static final int COUNTERS = 5;
   static final int ACCOUNTS = 4;
 
@@ -33,7 +36,8 @@ final class NaiveCaller {
   void callOnce(SplittableRandom random) {
     try (Connection connection = pool.getConnection()) {
       switch (random.nextInt(3)) {
-        case 0 -> getOrCreate(connection, random.nextLong(ITEM_KEYS));
+        case 0 -> getOrCreate(connection,
+            System.currentTimeMillis() / GENERATION_MILLIS * KEYS_PER_GENERATION + random.nextInt(KEYS_PER_GENERATION));
         case 1 -> increment(connection, random.nextLong(COUNTERS));
         default -> transfer(connection, random);
       }

@@ -23,6 +23,7 @@ final class SoakTables {
         "CREATE TABLE soak_ledger (id VARCHAR(36) PRIMARY KEY, from_id BIGINT NOT NULL,"
             + " to_id BIGINT NOT NULL, amount BIGINT NOT NULL)",
         "CREATE TABLE soak_naive_item (k BIGINT NOT NULL, v INT NOT NULL)",
+        "CREATE INDEX soak_naive_item_k ON soak_naive_item (k)",
         "CREATE TABLE soak_naive_counter (k BIGINT PRIMARY KEY, n BIGINT NOT NULL)",
         "CREATE TABLE soak_naive_account (id BIGINT PRIMARY KEY, balance BIGINT NOT NULL)",
         "CREATE TABLE soak_session (id BIGINT NOT NULL)");
