@@ -50,6 +50,10 @@ public final class SoakReport {
   /** "8 threads on a pool of 4", or "8 threads on a pool of 4 in each of 3 processes". */
   private static String callers(SoakResult result) {
     String one = result.settings().threads() + " threads on a pool of " + result.settings().poolSize();
+    if (result.processes() < result.settings().processes()) {
+      return one + " in one process (an in-memory database lives in one process; " + result.settings().processes()
+          + " were asked for)";
+    }
     return result.processes() == 1 ? one : one + " in each of " + result.processes() + " processes";
   }
 

@@ -65,6 +65,8 @@ class SoakIT {
   void anInMemoryH2DatabaseKeepsItsCallersInOneProcess() throws Exception {
     SoakResult result = soak(embedded.targets().get(0), SHORT.withProcesses(2));
     assertThat(result.processes()).isEqualTo(1);
+    assertThat(SoakReport.terminal(List.of(result))).contains("in one process (an in-memory database lives in one"
+        + " process; 2 were asked for)");
   }
 
   @Test
