@@ -296,7 +296,9 @@ final class FaultInjector implements Runnable {
         }
       }
       return (database.engine() == Engine.SQLITE ? "held the write lock" : "held every account row")
-          + " for " + HOLD_MILLIS + " ms (callers wait at most " + SoakSessions.LOCK_TIMEOUT_MILLIS + " ms)";
+          + " for " + HOLD_MILLIS + " ms (callers wait at most " + SoakSessions.LOCK_TIMEOUT_MILLIS + " ms"
+          + (database.engine() == Engine.SQLITE ? ")" : ", every other session " + SoakSessions.SHORT_STATEMENT_TIMEOUT_MILLIS
+              + " ms, its statement timeout)");
     }
   }
 }

@@ -13,7 +13,7 @@ public enum FaultKind {
   POOL("pool", "every connection of the pool borrowed and held for a moment, so callers meet an"
       + " exhausted pool"),
   LOCK("lock", "every account row (SQLite: the database's write lock) held by another session for"
-      + " longer than the soak's lock timeout"),
+      + " longer than the soak's lock timeout; every other session has a statement timeout shorter still"),
   RESTART("restart", "the database server restarted (the lab's own --server, or by --restart-command) and waited"
       + " for until it takes"
       + " connections again");

@@ -23,9 +23,16 @@ import io.racefree.lab.db.SessionDataSource;
 final class SoakSessions extends SessionDataSource {
   /** Shorter than the lock fault holds its locks, so waiting callers time out. */
   static final int LOCK_TIMEOUT_MILLIS = 1000;
+  /**
+   * The statement timeout of every other session: shorter than the lock timeout, so a wait for a
+   * held lock ends there by the statement timeout instead (SQLite has none).
+   */
+  static final int SHORT_STATEMENT_TIMEOUT_MILLIS = 500;
+  private static final int STATEMENT_TIMEOUT_MILLIS = 10_000;
 
   private final LabDatabase database;
   private final Set<Long> ids = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
   private final boolean sharedWithOtherProcesses;
 
   /** The PostgreSQL application_name of this soak's sessions: a pid is signalled only if it still has it. */
@@ -79,7 +86,9 @@ final class SoakSessions extends SessionDataSource {
   public Connection getConnection() throws SQLException {
     Connection connection = database.openSession();
     try (Statement statement = connection.createStatement()) {
-      for (String sql : timeouts(database.engine())) {
+      boolean shortStatements = opened.incrementAndGet() % 2 == 0;
+      for (String sql : timeouts(database.engine(), shortStatements ? SHORT_STATEMENT_TIMEOUT_MILLIS
+          : STATEMENT_TIMEOUT_MILLIS)) {
         statement.execute(sql);
       }
       if (database.engine() == Engine.POSTGRESQL) {
@@ -116,12 +125,16 @@ final class SoakSessions extends SessionDataSource {
     };
   }
 
-  private static List<String> timeouts(Engine engine) {
+  /** The session settings of a soak session: its lock timeout and its statement timeout. */
+  static List<String> timeouts(Engine engine, int statementTimeoutMillis) {
     return switch (engine) {
-      case POSTGRESQL -> List.of("SET lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'", "SET statement_timeout = '10s'");
-      case MARIADB -> List.of("SET SESSION innodb_lock_wait_timeout = 1", "SET SESSION max_statement_time = 10");
-      case MYSQL -> List.of("SET SESSION innodb_lock_wait_timeout = 1", "SET SESSION max_execution_time = 10000");
-      case H2 -> List.of("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
+      case POSTGRESQL -> List.of("SET lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'",
+          "SET statement_timeout = '" + statementTimeoutMillis + "ms'");
+      case MARIADB -> List.of("SET SESSION innodb_lock_wait_timeout = 1",
+          "SET SESSION max_statement_time = " + statementTimeoutMillis / 1000.0);
+      case MYSQL -> List.of("SET SESSION innodb_lock_wait_timeout = 1",
+          "SET SESSION max_execution_time = " + statementTimeoutMillis);
+      case H2 -> List.of("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS, "SET QUERY_TIMEOUT " + statementTimeoutMillis);
       case SQLITE -> List.of("PRAGMA busy_timeout = " + LOCK_TIMEOUT_MILLIS);
     };
   }
