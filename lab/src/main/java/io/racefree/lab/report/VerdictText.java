@@ -2,6 +2,7 @@ package io.racefree.lab.report;
 
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.RunResult;
+import io.racefree.lab.model.Strategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,7 +37,8 @@ final class VerdictText {
       RunResult run = covered.stream().filter(column::matches).findFirst().orElseThrow();
       groups.computeIfAbsent(Group.of(CellWords.of(run)), group -> new ArrayList<>()).add(column);
     }
-    boolean oneLevel = columns.stream().map(Columns.Column::isolation).distinct().count() == 1;
+    boolean oneLevel = aspect.level() != null || Strategy.byLabel(aspect.strategy())
+        .flatMap(Strategy::onlyLevel).isPresent();
     Map<String, List<String>> placesByWords = new LinkedHashMap<>();
     groups.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(Group::order)))
