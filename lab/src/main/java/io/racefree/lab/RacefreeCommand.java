@@ -1,5 +1,6 @@
 package io.racefree.lab;
 
+import io.racefree.lab.report.DocsCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "racefree", mixinStandardHelpOptions = true, versionProvider = LabVersion.class,
     description = "The race lab: shows which concurrency advice holds on your database.",
     subcommands = {RunCommand.class, ProbeCommand.class, SoakCommand.class, ReportCommand.class, ListCommand.class,
-        WorkerCommand.class, SoakWorkerCommand.class},
+        WorkerCommand.class, DocsCommand.class, SoakWorkerCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the racefree strategy showed no FORBIDDEN outcome",
         "1:the racefree strategy showed a FORBIDDEN outcome",
