@@ -65,7 +65,7 @@ class GraderTest {
     assertThat(Strategy.values()).extracting(Strategy::label).containsExactly("naive", "django",
         "commit-then-get", "savepoint-before-read", "read-committed", "table-lock",
         "select-for-update", "select-for-update-ordered", "atomic-update", "optimistic-version",
-        "named-lock", "serializable-retry", "racefree");
+        "named-lock", "serializable-retry", "racefree", "racefree-hard-case", "floor");
     assertThat(Strategy.byLabel("serializable-retry")).contains(Strategy.SERIALIZABLE_RETRY);
   }
 

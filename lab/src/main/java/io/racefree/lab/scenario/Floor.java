@@ -1,0 +1,75 @@
+package io.racefree.lab.scenario;
+
+import java.sql.SQLException;
+
+/**
+ * The {@code floor}: where one hand-written statement does the job, that statement, auto-committed
+ * (the bench's native SQL, per engine). Get-or-create is the native upsert (PostgreSQL), or an
+ * insert that skips an existing key followed by a read of a row it did not create (MariaDB/MySQL
+ * {@code INSERT IGNORE}, SQLite {@code ON CONFLICT DO NOTHING}, H2 {@code MERGE ... WHEN NOT
+ * MATCHED}), so the call knows whether it created the row; update-or-create the native upsert; a
+ * transfer two {@code UPDATE balance = balance -/+ ?} in one transaction, in key order, the debit
+ * guarded by {@code balance >= ?}. It needs a unique key and has no critical section. A
+ * throughput reference for stress runs only, not a correctness strategy.
+ *
+ * <p>Stateless and thread-safe; each call uses only its actor's connection.
+ */
+final class Floor {
+  private static final String FIND = "SELECT v FROM goc WHERE k = ?";
+
+  private Floor() {}
+
+  /** Whether this call created the row. */
+  static boolean getOrCreate(Actor actor, long key) throws SQLException {
+    return switch (actor.engine()) {
+      // xmax is 0 only on a row version this statement inserted.
+      case POSTGRESQL -> actor.queryLong("INSERT INTO goc (k, v) VALUES (?, 1) ON CONFLICT (k)"
+          + " DO UPDATE SET k = EXCLUDED.k RETURNING CASE WHEN xmax = 0 THEN 1 ELSE 0 END",
+          key) == 1;
+      // ON DUPLICATE KEY UPDATE k = k counts a found row as 1, like an insert (Connector/J sets
+      // CLIENT_FOUND_ROWS); INSERT IGNORE counts an ignored duplicate as 0.
+      case MARIADB, MYSQL -> createdElseRead(actor, key,
+          "INSERT IGNORE INTO goc (k, v) VALUES (?, 1)");
+      case SQLITE -> createdElseRead(actor, key,
+          "INSERT INTO goc (k, v) VALUES (?, 1) ON CONFLICT (k) DO NOTHING");
+      case H2 -> createdElseRead(actor, key, "MERGE INTO goc USING (VALUES (CAST(? AS BIGINT)))"
+          + " s(k) ON goc.k = s.k WHEN NOT MATCHED THEN INSERT (k, v) VALUES (s.k, 1)");
+    };
+  }
+
+  /** Runs {@code upsert}; a row it did not insert is read, as a get-or-create returns it. */
+  private static boolean createdElseRead(Actor actor, long key, String upsert)
+      throws SQLException {
+    if (actor.update(upsert, key) == 1) {
+      return true;
+    }
+    actor.queryLong(FIND, key);
+    return false;
+  }
+
+  static void updateOrCreate(Actor actor, long key, long value) throws SQLException {
+    actor.update(UpdateOrCreate.upsertSql(actor.engine()), key, value);
+  }
+
+  /** Whether the money moved: false when the debit's guard found too little on {@code from}. */
+  static boolean transfer(Actor actor, long from, long to, long amount) throws SQLException {
+    actor.begin();
+    boolean debitFirst = from < to;
+    if (debitFirst && !debit(actor, from, amount)) {
+      actor.connection().rollback();
+      return false;
+    }
+    actor.update("UPDATE accounts SET balance = balance + ? WHERE id = ?", amount, to);
+    if (!debitFirst && !debit(actor, from, amount)) {
+      actor.connection().rollback();
+      return false;
+    }
+    actor.commit();
+    return true;
+  }
+
+  private static boolean debit(Actor actor, long account, long amount) throws SQLException {
+    return actor.update("UPDATE accounts SET balance = balance - ? WHERE id = ? AND balance >= ?",
+        amount, account, amount) == 1;
+  }
+}
