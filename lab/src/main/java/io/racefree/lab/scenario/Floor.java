@@ -1,5 +1,6 @@
 package io.racefree.lab.scenario;
 
+import io.racefree.lab.db.Engine;
 import java.sql.SQLException;
 
 /**
@@ -7,7 +8,9 @@ import java.sql.SQLException;
  * (the bench's native SQL, per engine). Get-or-create is the native upsert (PostgreSQL), or an
  * insert that skips an existing key followed by a read of a row it did not create (MariaDB/MySQL
  * {@code INSERT IGNORE}, SQLite {@code ON CONFLICT DO NOTHING}, H2 {@code MERGE ... WHEN NOT
- * MATCHED}), so the call knows whether it created the row; update-or-create the native upsert; a
+ * MATCHED}, whose duplicate key under a concurrent insert is read the same way), so the call
+ * knows whether it created the row; update-or-create the native upsert (run again on H2 after
+ * such a duplicate key); a
  * transfer two {@code UPDATE balance = balance -/+ ?} in one transaction, in key order, the debit
  * guarded by {@code balance >= ?}. It needs a unique key and has no critical section. A
  * throughput reference for stress runs only, not a correctness strategy.
@@ -37,18 +40,42 @@ final class Floor {
     };
   }
 
-  /** Runs {@code upsert}; a row it did not insert is read, as a get-or-create returns it. */
+  /**
+   * Runs {@code upsert}; a row it did not insert is read, as a get-or-create returns it. On H2 a
+   * duplicate key means a concurrent caller created the row: it is read as INSERT IGNORE's
+   * skipped row would be.
+   */
   private static boolean createdElseRead(Actor actor, long key, String upsert)
       throws SQLException {
-    if (actor.update(upsert, key) == 1) {
-      return true;
+    try {
+      if (actor.update(upsert, key) == 1) {
+        return true;
+      }
+    } catch (SQLException e) {
+      if (!lostToAConcurrentInsertOnH2(actor, e)) {
+        throw e;
+      }
     }
     actor.queryLong(FIND, key);
     return false;
   }
 
+  /** The upsert; on H2 a duplicate key (a concurrent insert won) runs it again, as an update. */
   static void updateOrCreate(Actor actor, long key, long value) throws SQLException {
-    actor.update(UpdateOrCreate.upsertSql(actor.engine()), key, value);
+    String upsert = UpdateOrCreate.upsertSql(actor.engine());
+    try {
+      actor.update(upsert, key, value);
+    } catch (SQLException e) {
+      if (!lostToAConcurrentInsertOnH2(actor, e)) {
+        throw e;
+      }
+      actor.update(upsert, key, value);
+    }
+  }
+
+  /** H2's MERGE is not atomic against a concurrent insert of the same key. */
+  private static boolean lostToAConcurrentInsertOnH2(Actor actor, SQLException e) {
+    return actor.engine() == Engine.H2 && actor.problem(e) == SqlProblem.DUPLICATE_KEY;
   }
 
   /** Whether the money moved: false when the debit's guard found too little on {@code from}. */
