@@ -5,15 +5,16 @@ import java.sql.SQLException;
 
 /**
  * The {@code floor}: where one hand-written statement does the job, that statement, auto-committed
- * (the bench's native SQL, per engine). Get-or-create is the native upsert (PostgreSQL), or an
- * insert that skips an existing key followed by a read of a row it did not create (MariaDB/MySQL
- * {@code INSERT IGNORE}, SQLite {@code ON CONFLICT DO NOTHING}, H2 {@code MERGE ... WHEN NOT
- * MATCHED}, whose duplicate key under a concurrent insert is read the same way), so the call
- * knows whether it created the row; update-or-create the native upsert (run again on H2 after
- * such a duplicate key); a
- * transfer two {@code UPDATE balance = balance -/+ ?} in one transaction, in key order, the debit
- * guarded by {@code balance >= ?}. It needs a unique key and has no critical section. A
- * throughput reference for stress runs only, not a correctness strategy.
+ * (the bench's native SQL, per engine). Get-or-create is an insert that skips an existing key,
+ * followed by a read of a row it did not create (PostgreSQL and SQLite {@code ON CONFLICT (k) DO
+ * NOTHING}, MariaDB/MySQL {@code INSERT IGNORE}, H2 {@code MERGE ... WHEN NOT MATCHED}, whose
+ * duplicate key under a concurrent insert is read the same way), so the call knows whether it
+ * created the row; the bench's {@code ON CONFLICT DO UPDATE SET k = EXCLUDED.k} writes and locks
+ * an existing row, which on the stress run's few hot keys is no floor. Update-or-create is the
+ * native upsert (run again on H2 after such a duplicate key); a transfer two {@code UPDATE
+ * balance = balance -/+ ?} in one transaction, in key order, the debit guarded by {@code balance
+ * >= ?}. It needs a unique key and has no critical section. A throughput reference for stress
+ * runs only, not a correctness strategy.
  *
  * <p>Stateless and thread-safe; each call uses only its actor's connection.
  */
@@ -25,15 +26,11 @@ final class Floor {
   /** Whether this call created the row. */
   static boolean getOrCreate(Actor actor, long key) throws SQLException {
     return switch (actor.engine()) {
-      // xmax is 0 only on a row version this statement inserted.
-      case POSTGRESQL -> actor.queryLong("INSERT INTO goc (k, v) VALUES (?, 1) ON CONFLICT (k)"
-          + " DO UPDATE SET k = EXCLUDED.k RETURNING CASE WHEN xmax = 0 THEN 1 ELSE 0 END",
-          key) == 1;
       // ON DUPLICATE KEY UPDATE k = k counts a found row as 1, like an insert (Connector/J sets
       // CLIENT_FOUND_ROWS); INSERT IGNORE counts an ignored duplicate as 0.
       case MARIADB, MYSQL -> createdElseRead(actor, key,
           "INSERT IGNORE INTO goc (k, v) VALUES (?, 1)");
-      case SQLITE -> createdElseRead(actor, key,
+      case POSTGRESQL, SQLITE -> createdElseRead(actor, key,
           "INSERT INTO goc (k, v) VALUES (?, 1) ON CONFLICT (k) DO NOTHING");
       case H2 -> createdElseRead(actor, key, "MERGE INTO goc USING (VALUES (CAST(? AS BIGINT)))"
           + " s(k) ON goc.k = s.k WHEN NOT MATCHED THEN INSERT (k, v) VALUES (s.k, 1)");
