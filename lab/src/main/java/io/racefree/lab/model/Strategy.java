@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The strategies the lab races, in the order reports list them: the users' patterns and the
- * racefree library's own call. Each knows its fixed name (reports, results files and scripts
- * depend on it), what it does, where its advice comes from and, for a strategy that is an
- * isolation level, the one level it runs at.
+ * The strategies the lab races, in the order reports list them: the users' patterns, the
+ * racefree library's own call, and two stress-only measurements beside it (the library call in
+ * the hard case, and the floor: one hand-written statement). Each knows its fixed name (reports,
+ * results files and scripts depend on it), what it does, where its advice comes from and, for a
+ * strategy that is an isolation level, the one level it runs at.
  *
  * <p>Immutable and thread-safe.
  */
@@ -36,22 +37,38 @@ public enum Strategy {
       + " GET_LOCK on MariaDB/MySQL)", "002"),
   SERIALIZABLE_RETRY("serializable-retry", "run at SERIALIZABLE, retry the whole transaction on"
       + " serialization failure or deadlock", "002, 003", Isolation.SERIALIZABLE),
-  RACEFREE("racefree", "the racefree library's own call for the job", "racefree");
+  RACEFREE("racefree", "the racefree library's own call for the job; in stress the same work as"
+      + " the others (db.getOrCreate, db.updateOrCreate, db.updateAll, tx.lock at the run's"
+      + " level), in the forced race the hard case", "racefree"),
+  RACEFREE_HARD_CASE("racefree-hard-case", "stress only: the library call inside the caller's"
+      + " own retrying transaction that has already read the table (the snapshot is taken"
+      + " before the race); the hard case, not the cost of the library", "racefree",
+      null, true),
+  FLOOR("floor", "stress only: one hand-written statement does the job (the native upsert; two"
+      + " UPDATE balance = balance -/+ ? with the debit guarded); a throughput reference, not a"
+      + " correctness strategy", "the bench's native SQL", null, true);
 
   private final String label;
   private final String description;
   private final String sources;
   private final Isolation onlyLevel;
+  private final boolean stressOnly;
 
   Strategy(String label, String description, String sources) {
     this(label, description, sources, null);
   }
 
   Strategy(String label, String description, String sources, Isolation onlyLevel) {
+    this(label, description, sources, onlyLevel, false);
+  }
+
+  Strategy(String label, String description, String sources, Isolation onlyLevel,
+      boolean stressOnly) {
     this.label = label;
     this.description = description;
     this.sources = sources;
     this.onlyLevel = onlyLevel;
+    this.stressOnly = stressOnly;
   }
 
   /** The fixed name: {@code naive}, {@code racefree}, ... */
@@ -72,6 +89,19 @@ public enum Strategy {
   /** The one level a strategy that is an isolation level runs at. */
   public Optional<Isolation> onlyLevel() {
     return Optional.ofNullable(onlyLevel);
+  }
+
+  /**
+   * Whether it is a throughput measurement only: no forced race, no row in the deterministic
+   * tables.
+   */
+  public boolean stressOnly() {
+    return stressOnly;
+  }
+
+  /** The library's own call: {@code racefree} and its hard case, whose failures fail the run. */
+  public boolean isRacefree() {
+    return this == RACEFREE || this == RACEFREE_HARD_CASE;
   }
 
   /** The levels this strategy runs at out of those requested: its own level, if it has one. */

@@ -6,6 +6,7 @@ import io.racefree.lab.model.AnomalySpec;
 import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.DatabaseInfo;
 import io.racefree.lab.model.Environment;
+import io.racefree.lab.model.FloorRatio;
 import io.racefree.lab.model.Grade;
 import io.racefree.lab.model.Observation;
 import io.racefree.lab.model.Results;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * Renders results as one self-contained HTML page (inline CSS and SVG, no network): environment,
  * the scenario x strategy x isolation matrix, the probe matrix with expandable transcripts, and
- * a throughput chart of the stress runs.
+ * a throughput chart of the stress runs (ranked on equal work, racefree's ratio to the floor beside
+ * it, the hard case apart).
  *
  * <p>Stateless and thread-safe.
  */
@@ -134,8 +136,7 @@ public final class HtmlReport {
         if (own.stream().noneMatch(run -> strategy.label().equals(run.strategy()))) {
           continue;
         }
-        html.append("<tr").append(strategy == Strategy.RACEFREE
-            ? " class=\"ours\"" : "").append("><th title=\"").append(escape(
+        html.append("<tr").append(strategy.isRacefree() ? " class=\"ours\"" : "").append("><th title=\"").append(escape(
                 strategy.description())).append("\">").append(escape(strategy.label()))
             .append("</th>");
         for (Columns.Column column : columns.columns()) {
@@ -176,7 +177,21 @@ public final class HtmlReport {
       return;
     }
     html.append("<h2>Throughput <small>stress runs, operations per second</small></h2>")
-        .append("<div class=\"chart-box\">").append(ThroughputChart.svg(stress))
+        .append("<p class=\"lead\">Every ranked bar does the same work: the same reads and one"
+            + " transaction at the run's level (racefree's own call, not wrapped in a transaction"
+            + " of the caller's). The floor is one hand-written statement doing the job (the"
+            + " native upsert), a reference rather than a strategy. The hard case, the library call"
+            + " inside the caller's own retrying transaction that has already read the table, is"
+            + " shown apart: it is the hard case, not the cost of the library.</p>");
+    List<FloorRatio> ratios = FloorRatio.of(stress);
+    if (!ratios.isEmpty()) {
+      html.append("<ul class=\"ratios\">");
+      ratios.forEach(ratio -> html.append("<li><b>").append(escape(ratio.database() + " "
+          + (ratio.isolation() == null ? "-" : ratio.isolation().shortName()) + " "
+          + ratio.scenario())).append("</b>: ").append(escape(ratio.text())).append("</li>"));
+      html.append("</ul>");
+    }
+    html.append("<div class=\"chart-box\">").append(ThroughputChart.svg(stress))
         .append("</div>");
   }
 

@@ -4,6 +4,7 @@ import io.racefree.lab.model.AnomalySpec;
 import io.racefree.lab.model.Catalog;
 import io.racefree.lab.model.DatabaseInfo;
 import io.racefree.lab.model.Environment;
+import io.racefree.lab.model.FloorRatio;
 import io.racefree.lab.model.Grade;
 import io.racefree.lab.model.Observation;
 import io.racefree.lab.model.Results;
@@ -14,13 +15,15 @@ import io.racefree.lab.model.ScenarioSpec;
 import io.racefree.lab.model.Strategy;
 import io.racefree.lab.model.Verdict;
 import io.racefree.lab.scenario.Scenarios;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Renders results as plain-text tables for a terminal: the environment, the scenario matrix, the
- * probe matrix and the stress throughput. Colour is optional and the text reads the same without.
+ * stress throughput (ranked on equal work, racefree's ratio to the floor, the hard case apart) and
+ * the probe matrix. Colour is optional and the text reads the same without.
  *
  * <p>Stateless apart from its colour choice; thread-safe.
  */
@@ -46,6 +49,7 @@ public final class TerminalReport {
         .toList();
     scenarios(out, results.runs(), order, RunResult.DETERMINISTIC);
     scenarios(out, results.runs(), order, RunResult.STRESS);
+    throughput(out, results.runs());
     probe(out, results.runs(), order);
     notes(out, results.runs());
     return out.toString();
@@ -97,6 +101,51 @@ public final class TerminalReport {
         out.append('\n');
       }
     }
+  }
+
+  /**
+   * Stress throughput per database, level and scenario: racefree's ratio to the floor, the
+   * strategies doing the same work ranked, then the hard case apart.
+   */
+  private void throughput(StringBuilder out, List<RunResult> runs) {
+    List<RunResult> stress = runs.stream().filter(run -> RunResult.STRESS.equals(run.mode())
+        && RunResult.SCENARIO.equals(run.kind()) && run.opsPerSecond() != null).toList();
+    if (stress.isEmpty()) {
+      return;
+    }
+    List<FloorRatio> ratios = FloorRatio.of(stress);
+    out.append('\n').append(ansi.bold("Throughput, stress (operations per second; each ranked"
+        + " line does the same work, the floor is one hand-written statement)")).append('\n');
+    stress.stream().map(run -> List.of(run.database(), shortIso(run), run.scenario())).distinct()
+        .forEach(group -> {
+          List<RunResult> own = stress.stream().filter(run -> group.equals(
+              List.of(run.database(), shortIso(run), run.scenario()))).toList();
+          out.append(String.format("%-46s", String.join(" ", group)))
+              .append(FloorRatio.forGroupOf(own.get(0), ratios).map(FloorRatio::text).orElse(""))
+              .append('\n');
+          own.stream().filter(run -> !hardCase(run))
+              .sorted(Comparator.comparing(RunResult::opsPerSecond).reversed())
+              .forEach(run -> throughputLine(out, run));
+          List<RunResult> hard = own.stream().filter(TerminalReport::hardCase).toList();
+          if (!hard.isEmpty()) {
+            out.append("    apart: the hard case (inside the caller's transaction that has already read"
+                + " the table), not the cost of the library\n");
+            hard.forEach(run -> throughputLine(out, run));
+          }
+        });
+  }
+
+  private static void throughputLine(StringBuilder out, RunResult run) {
+    out.append(String.format(Locale.ROOT, "    %-42s %,10.0f  %s%n", ThroughputChart.barLabel(run),
+        run.opsPerSecond(), label(run)));
+  }
+
+  private static boolean hardCase(RunResult run) {
+    return Strategy.RACEFREE_HARD_CASE.label().equals(run.strategy());
+  }
+
+  private static String shortIso(RunResult run) {
+    return run.isolation() == null ? "-" : run.isolation().shortName();
   }
 
   private void probe(StringBuilder out, List<RunResult> runs, List<String> order) {

@@ -2,6 +2,7 @@ package io.racefree.lab.scenario;
 
 import io.racefree.error.RacefreeException;
 import io.racefree.lab.db.Engine;
+import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Outcomes;
 import io.racefree.lab.model.Strategy;
 import io.racefree.tx.RetryPolicy;
@@ -80,13 +81,27 @@ final class CriticalSection {
     Map<Strategy, Pattern> patterns = new EnumMap<>(Strategy.class);
     patterns.put(Strategy.SELECT_FOR_UPDATE, CriticalSection::rowLock);
     patterns.put(Strategy.NAMED_LOCK, CriticalSection::namedLock);
-    patterns.put(Strategy.RACEFREE, CriticalSection::library);
+    patterns.put(Strategy.RACEFREE, (actor, room, pause) -> library(actor, room, pause,
+        TransactionOptions.defaults().withRetry(RetryPolicy.standard())));
     return Collections.unmodifiableMap(patterns);
   }
 
   /** The strategies that have a lock for the job. */
   static Set<Strategy> strategies() {
     return PATTERNS.keySet();
+  }
+
+  /**
+   * One stress call: the race's pattern without pauses; {@code racefree}'s transaction runs at
+   * the run's level (no hard case here: the race's call does no extra read).
+   */
+  static boolean stress(Strategy strategy, Actor actor, Room room, Isolation level)
+      throws CallerFailure, InterruptedException {
+    if (strategy != Strategy.RACEFREE) {
+      return run(strategy, actor, room, Pause.NONE);
+    }
+    return ScenarioRuns.guarded(strategy, actor,
+        () -> library(actor, room, Pause.NONE, LikeForLike.atLevel(level)));
   }
 
   /** Runs the job once under {@code strategy}'s lock; true if another caller was inside too. */
@@ -153,11 +168,10 @@ final class CriticalSection {
    * racefree's transaction-scoped named lock. An SQL error of the job inside the callback is
    * translated and retried by racefree like its own statements.
    */
-  private static boolean library(Actor actor, Room room, Pause pause)
+  private static boolean library(Actor actor, Room room, Pause pause, TransactionOptions options)
       throws CallerFailure, SQLException, InterruptedException {
-    TransactionOptions retrying = TransactionOptions.defaults().withRetry(RetryPolicy.standard());
     try {
-      return actor.library().withTransaction(retrying, tx -> {
+      return actor.library().withTransaction(options, tx -> {
         tx.lock(room.lockName());
         try {
           return job(actor, room, pause);

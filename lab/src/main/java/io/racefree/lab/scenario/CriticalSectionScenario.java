@@ -60,9 +60,10 @@ final class CriticalSectionScenario extends Scenario {
   }
 
   @Override
-  StressTally operate(Strategy strategy, Actor actor, long key, SplittableRandom random,
-      CriticalSection.Room room) throws CallerFailure, InterruptedException {
-    return CriticalSection.run(strategy, actor, room, Pause.NONE)
+  StressTally operate(Strategy strategy, Actor actor, Isolation level, long key,
+      SplittableRandom random, CriticalSection.Room room)
+      throws CallerFailure, InterruptedException {
+    return CriticalSection.stress(strategy, actor, room, level)
         ? StressTally.call(Outcomes.HELD_TWICE) : StressTally.call(0, 0, null);
   }
 

@@ -1,9 +1,11 @@
 package io.racefree.lab.scenario;
 
+import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Strategy;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,9 +47,27 @@ final class GetOrCreate {
     return Collections.unmodifiableMap(patterns);
   }
 
-  /** The strategies that have a get-or-create. */
+  /** The strategies that have a get-or-create, the stress-only measurements included. */
   static Set<Strategy> strategies() {
-    return PATTERNS.keySet();
+    Set<Strategy> strategies = EnumSet.copyOf(PATTERNS.keySet());
+    strategies.addAll(EnumSet.of(Strategy.RACEFREE_HARD_CASE, Strategy.FLOOR));
+    return strategies;
+  }
+
+  /**
+   * One stress call at the run's level: the race's pattern without pauses, except that {@code
+   * racefree} does the same work as the others ({@link LikeForLike}), {@code racefree-hard-case}
+   * is the race's racefree call and {@code floor} the hand-written upsert ({@link Floor}).
+   */
+  static boolean stress(Strategy strategy, Actor actor, long key, Isolation level)
+      throws CallerFailure, InterruptedException {
+    return switch (strategy) {
+      case RACEFREE -> ScenarioRuns.guarded(strategy, actor,
+          () -> LikeForLike.getOrCreate(actor, key, level));
+      case RACEFREE_HARD_CASE -> run(Strategy.RACEFREE, actor, key, Pause.NONE);
+      case FLOOR -> ScenarioRuns.guarded(strategy, actor, () -> Floor.getOrCreate(actor, key));
+      default -> run(strategy, actor, key, Pause.NONE);
+    };
   }
 
   static boolean run(Strategy strategy, Actor actor, long key, Pause pause)

@@ -23,9 +23,12 @@ import java.util.SplittableRandom;
  * <p>Immutable and thread-safe.
  */
 final class GetOrCreateScenario extends Scenario {
-  /** They only change what happens after a duplicate key, which needs a unique key. */
+  /**
+   * They only change what happens after a duplicate key, which needs a unique key; the floor's
+   * upsert needs one too.
+   */
   private static final Set<Strategy> ONLY_WITH_A_UNIQUE_KEY =
-      EnumSet.of(Strategy.COMMIT_THEN_GET, Strategy.SAVEPOINT_BEFORE_READ);
+      EnumSet.of(Strategy.COMMIT_THEN_GET, Strategy.SAVEPOINT_BEFORE_READ, Strategy.FLOOR);
 
   private static final Outcome ONE_ROW =
       acceptable(Outcomes.ONE_ROW, "one row; every caller got it, exactly one reported created");
@@ -97,9 +100,10 @@ final class GetOrCreateScenario extends Scenario {
   }
 
   @Override
-  StressTally operate(Strategy strategy, Actor actor, long key, SplittableRandom random,
-      CriticalSection.Room room) throws CallerFailure, InterruptedException {
-    return StressTally.call(GetOrCreate.run(strategy, actor, key, Pause.NONE) ? 1 : 0, 0, null);
+  StressTally operate(Strategy strategy, Actor actor, Isolation level, long key,
+      SplittableRandom random, CriticalSection.Room room)
+      throws CallerFailure, InterruptedException {
+    return StressTally.call(GetOrCreate.stress(strategy, actor, key, level) ? 1 : 0, 0, null);
   }
 
   @Override

@@ -17,7 +17,9 @@ import java.util.Map;
  * caller's own retrying transaction that has already read the table (the hard case: the snapshot
  * is taken before the race). Get-or-create and update-or-create call {@code
  * Transaction.getOrCreate} / {@code updateOrCreate}; transfer uses {@code lockRowsInOrder} and the
- * atomic {@code update} with {@link Assignments}.
+ * atomic {@code update} with {@link Assignments}. The deterministic race always runs this shape;
+ * in stress it is the {@code racefree-hard-case} measurement, while {@code racefree} itself does
+ * the same work as the other strategies ({@link LikeForLike}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -51,11 +53,13 @@ final class LibraryStrategy {
     return TransactionOptions.defaults().withRetry(RetryPolicy.standard());
   }
 
-  private interface LibraryCall<T> {
+  /** One call into the library; its SQL errors are the callback's own, untranslated. */
+  interface LibraryCall<T> {
     T run() throws SQLException;
   }
 
-  private static <T> T call(Actor actor, LibraryCall<T> body) throws CallerFailure, InterruptedException {
+  /** Runs a library call, turning what reaches the caller into a {@link CallerFailure}. */
+  static <T> T call(Actor actor, LibraryCall<T> body) throws CallerFailure, InterruptedException {
     try {
       return body.run();
     } catch (RacefreeException e) {

@@ -51,12 +51,13 @@ public abstract class Scenario {
   abstract void prepareStress(LabDatabase database) throws SQLException;
 
   /**
-   * One stress call on {@code key} (from the moving window every thread races on); returns the
-   * tally of that call alone. {@code room} counts who is inside a critical section among this
-   * process's threads.
+   * One stress call on {@code key} (from the moving window every thread races on) at the run's
+   * {@code level}; returns the tally of that call alone. {@code room} counts who is inside a
+   * critical section among this process's threads.
    */
-  abstract StressTally operate(Strategy strategy, Actor actor, long key, SplittableRandom random,
-      CriticalSection.Room room) throws CallerFailure, InterruptedException;
+  abstract StressTally operate(Strategy strategy, Actor actor, Isolation level, long key,
+      SplittableRandom random, CriticalSection.Room room)
+      throws CallerFailure, InterruptedException;
 
   /** Adds to {@code counts} what the tables say against what the stress callers were told. */
   abstract void verify(LabDatabase database, StressTally tally, Map<String, Long> counts)

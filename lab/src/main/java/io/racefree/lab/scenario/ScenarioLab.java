@@ -44,7 +44,9 @@ public final class ScenarioLab {
           if (!database.engine().offers(level)) {
             continue; // a strategy that is an isolation level the engine lacks: not listed
           }
-          results.add(deterministic(scenario, strategy, level));
+          if (!strategy.stressOnly()) {
+            results.add(deterministic(scenario, strategy, level));
+          }
           boolean atDefault = level == database.info().defaultIsolation()
               || strategy.onlyLevel().isPresent();
           if (stress.enabled() && (atDefault || !stressAtDefaultOnly)) {
@@ -58,7 +60,7 @@ public final class ScenarioLab {
 
   /** One deterministic run; never throws for database trouble (status ERROR instead). */
   public RunResult deterministic(Scenario scenario, Strategy strategy, Isolation level) {
-    String skip = skipReason(strategy, level);
+    String skip = deterministicSkipReason(strategy, level);
     if (skip != null) {
       return result(scenario, strategy, level, RunStatus.SKIPPED, List.of(), skip, 0);
     }
@@ -79,7 +81,7 @@ public final class ScenarioLab {
   /** One stress run; never throws for database trouble (status ERROR instead). */
   public RunResult stress(Scenario scenario, Strategy strategy, Isolation level,
       StressSettings settings) {
-    String skip = skipReason(strategy, level);
+    String skip = stressSkipReason(strategy, level);
     if (skip != null) {
       return stressResult(scenario, strategy, level, RunStatus.SKIPPED, List.of(), null, skip,
           0);
@@ -111,8 +113,15 @@ public final class ScenarioLab {
         opsPerSecond, List.of(), message, elapsed);
   }
 
+  /** Why the deterministic race does not run it: a stress-only measurement, or as below. */
+  private String deterministicSkipReason(Strategy strategy, Isolation level) {
+    return strategy.stressOnly()
+        ? strategy.label() + " is a stress-only measurement: no forced race"
+        : stressSkipReason(strategy, level);
+  }
+
   /** Why this database cannot run the strategy at that level, or null when it can. */
-  private String skipReason(Strategy strategy, Isolation level) {
+  private String stressSkipReason(Strategy strategy, Isolation level) {
     Engine engine = database.engine();
     if (!engine.offers(level)) {
       return engine.displayName() + " does not offer " + level;

@@ -86,7 +86,7 @@ public final class StressWorker {
       }
       Actor actor = new Actor(connection, database.engine(), database::openSession);
       while (System.nanoTime() < deadline) {
-        tally = tally.plus(Workloads.operate(scenario, strategy, actor, random, room));
+        tally = tally.plus(Workloads.operate(scenario, strategy, actor, isolation, random, room));
         connection.setAutoCommit(true);
       }
     }

@@ -1,9 +1,11 @@
 package io.racefree.lab.scenario;
 
+import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Strategy;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,9 +57,37 @@ final class Transfer {
     return Collections.unmodifiableMap(patterns);
   }
 
-  /** The strategies that have a transfer. */
+  /** The strategies that have a transfer, the stress-only measurements included. */
   static Set<Strategy> strategies() {
-    return PATTERNS.keySet();
+    Set<Strategy> strategies = EnumSet.copyOf(PATTERNS.keySet());
+    strategies.addAll(EnumSet.of(Strategy.RACEFREE_HARD_CASE, Strategy.FLOOR));
+    return strategies;
+  }
+
+  /**
+   * One stress call at the run's level: the race's pattern without pauses, except that {@code
+   * racefree} does the same work as the others ({@link LikeForLike}), {@code racefree-hard-case}
+   * is the race's racefree call and {@code floor} two guarded atomic updates ({@link Floor}).
+   * Returns whether the money moved (only the floor's guarded debit can refuse).
+   */
+  static boolean stress(Strategy strategy, Actor actor, long from, long to, long amount,
+      Isolation level) throws CallerFailure, InterruptedException {
+    return switch (strategy) {
+      case RACEFREE -> ScenarioRuns.guarded(strategy, actor, () -> {
+        LikeForLike.transfer(actor, from, to, amount, level);
+        return true;
+      });
+      case RACEFREE_HARD_CASE -> {
+        run(Strategy.RACEFREE, actor, from, to, amount, Pause.NONE);
+        yield true;
+      }
+      case FLOOR -> ScenarioRuns.guarded(strategy, actor,
+          () -> Floor.transfer(actor, from, to, amount));
+      default -> {
+        run(strategy, actor, from, to, amount, Pause.NONE);
+        yield true;
+      }
+    };
   }
 
   static void run(Strategy strategy, Actor actor, long from, long to, long amount, Pause pause)

@@ -81,15 +81,17 @@ final class TransferScenario extends Scenario {
 
   /** A random amount between two random accounts; the key window plays no part. */
   @Override
-  StressTally operate(Strategy strategy, Actor actor, long key, SplittableRandom random,
-      CriticalSection.Room room) throws CallerFailure, InterruptedException {
+  StressTally operate(Strategy strategy, Actor actor, Isolation level, long key,
+      SplittableRandom random, CriticalSection.Room room)
+      throws CallerFailure, InterruptedException {
     int from = 1 + random.nextInt(ACCOUNTS);
     int to = 1 + (from + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
     int amount = 1 + random.nextInt(10);
-    Transfer.run(strategy, actor, from, to, amount, Pause.NONE);
     long[] net = new long[ACCOUNTS + 1];
-    net[from] -= amount;
-    net[to] += amount;
+    if (Transfer.stress(strategy, actor, from, to, amount, level)) {
+      net[from] -= amount;
+      net[to] += amount;
+    }
     return StressTally.call(0, 0, net);
   }
 

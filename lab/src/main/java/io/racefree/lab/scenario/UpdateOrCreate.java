@@ -1,10 +1,12 @@
 package io.racefree.lab.scenario;
 
 import io.racefree.lab.db.Engine;
+import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Strategy;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,9 +55,30 @@ final class UpdateOrCreate {
     return Collections.unmodifiableMap(patterns);
   }
 
-  /** The strategies that have an update-or-create. */
+  /** The strategies that have an update-or-create, the stress-only measurements included. */
   static Set<Strategy> strategies() {
-    return PATTERNS.keySet();
+    Set<Strategy> strategies = EnumSet.copyOf(PATTERNS.keySet());
+    strategies.addAll(EnumSet.of(Strategy.RACEFREE_HARD_CASE, Strategy.FLOOR));
+    return strategies;
+  }
+
+  /**
+   * One stress call at the run's level: the race's pattern without pauses, except that {@code
+   * racefree} does the same work as the others ({@link LikeForLike}), {@code racefree-hard-case}
+   * is the race's racefree call and {@code floor} the native upsert, auto-committed.
+   */
+  static void stress(Strategy strategy, Actor actor, long key, long value, Isolation level)
+      throws CallerFailure, InterruptedException {
+    switch (strategy) {
+      case RACEFREE -> ScenarioRuns.guarded(strategy, actor,
+          () -> LikeForLike.updateOrCreate(actor, key, value, level));
+      case RACEFREE_HARD_CASE -> run(Strategy.RACEFREE, actor, key, value, Pause.NONE);
+      case FLOOR -> ScenarioRuns.guarded(strategy, actor, () -> {
+        Floor.updateOrCreate(actor, key, value);
+        return null;
+      });
+      default -> run(strategy, actor, key, value, Pause.NONE);
+    }
   }
 
   static boolean run(Strategy strategy, Actor actor, long key, long value, Pause pause)
@@ -134,7 +157,8 @@ final class UpdateOrCreate {
     return false;
   }
 
-  private static String upsertSql(Engine engine) {
+  /** The native upsert that sets {@code v} of key {@code ?} to the second parameter. */
+  static String upsertSql(Engine engine) {
     return switch (engine) {
       case POSTGRESQL, SQLITE -> "INSERT INTO uoc (k, v, w, version) VALUES (?, ?, 0, 0)"
           + " ON CONFLICT (k) DO UPDATE SET v = excluded.v";

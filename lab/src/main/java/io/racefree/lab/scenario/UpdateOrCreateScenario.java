@@ -81,10 +81,11 @@ final class UpdateOrCreateScenario extends Scenario {
 
   /** Half the calls update-or-create, half increment {@code w}, whose sum must match after. */
   @Override
-  StressTally operate(Strategy strategy, Actor actor, long key, SplittableRandom random,
-      CriticalSection.Room room) throws CallerFailure, InterruptedException {
+  StressTally operate(Strategy strategy, Actor actor, Isolation level, long key,
+      SplittableRandom random, CriticalSection.Room room)
+      throws CallerFailure, InterruptedException {
     if (random.nextBoolean()) {
-      UpdateOrCreate.run(strategy, actor, key, random.nextInt(1000), Pause.NONE);
+      UpdateOrCreate.stress(strategy, actor, key, random.nextInt(1000), level);
       return StressTally.call(0, 0, null);
     }
     try {

@@ -1,6 +1,7 @@
 package io.racefree.lab.scenario;
 
 import io.racefree.lab.db.LabDatabase;
+import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.Outcomes;
 import io.racefree.lab.model.Strategy;
 import java.sql.SQLException;
@@ -27,11 +28,11 @@ final class Workloads {
   }
 
   /** One call; returns the tally of that call alone. */
-  static StressTally operate(Scenario scenario, Strategy strategy, Actor actor,
+  static StressTally operate(Scenario scenario, Strategy strategy, Actor actor, Isolation level,
       SplittableRandom random, CriticalSection.Room room) throws InterruptedException {
     long key = System.currentTimeMillis() / 20 * KEYS + random.nextInt(KEYS);
     try {
-      return scenario.operate(strategy, actor, key, random, room);
+      return scenario.operate(strategy, actor, level, key, random, room);
     } catch (CallerFailure failure) {
       String detail = Outcomes.OTHER_ERROR.equals(failure.observation())
           ? CallResult.failed(failure.observation(), failure.getCause()).detail() : null;

@@ -65,7 +65,7 @@ class GraderTest {
     assertThat(Strategy.values()).extracting(Strategy::label).containsExactly("naive", "django",
         "commit-then-get", "savepoint-before-read", "read-committed", "table-lock",
         "select-for-update", "select-for-update-ordered", "atomic-update", "optimistic-version",
-        "named-lock", "serializable-retry", "racefree");
+        "named-lock", "serializable-retry", "racefree", "racefree-hard-case", "floor");
     assertThat(Strategy.byLabel("serializable-retry")).contains(Strategy.SERIALIZABLE_RETRY);
   }
 
@@ -110,5 +110,41 @@ class GraderTest {
       texts.add(strategy.sources());
     }
     assertThat(texts).noneMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("seed"));
+  }
+
+  @Test
+  void theHardCaseFailsTheRunAndTheFloorNeverDoes() {
+    Results results = new Results(null, java.util.List.of(failedStress("floor"),
+        failedStress("racefree-hard-case"), failedStress("django")));
+    assertThat(results.racefreeFailures()).extracting(RunResult::strategy)
+        .containsExactly("racefree-hard-case");
+    assertThat(Strategy.FLOOR.stressOnly()).isTrue();
+    assertThat(Strategy.RACEFREE_HARD_CASE.stressOnly()).isTrue();
+    assertThat(Strategy.RACEFREE.stressOnly()).isFalse();
+  }
+
+  @Test
+  void theFloorRatioNeedsRacefreeAndTheFloor() {
+    var runs = java.util.List.of(stress("racefree", 930), stress("floor", 1000),
+        stress("racefree-hard-case", 400), stress("django", 2000));
+    assertThat(FloorRatio.of(runs)).singleElement().satisfies(ratio -> {
+      assertThat(ratio.text()).isEqualTo("racefree 0.93× the floor (the hard case 0.40×)");
+      assertThat(ratio.scenario()).isEqualTo("get-or-create-unique");
+    });
+    assertThat(FloorRatio.of(runs.subList(0, 1))).isEmpty();
+    assertThat(FloorRatio.of(runs.subList(0, 2))).singleElement()
+        .extracting(FloorRatio::text).isEqualTo("racefree 0.93× the floor");
+  }
+
+  private static RunResult failedStress(String strategy) {
+    return new RunResult(RunResult.SCENARIO, "h2", "get-or-create-unique", strategy, null,
+        Isolation.READ_COMMITTED, RunResult.STRESS, RunStatus.OK, Grade.FAILED, null,
+        java.util.List.of(), 100.0, java.util.List.of(), null, 1);
+  }
+
+  private static RunResult stress(String strategy, double opsPerSecond) {
+    return new RunResult(RunResult.SCENARIO, "h2", "get-or-create-unique", strategy, null,
+        Isolation.READ_COMMITTED, RunResult.STRESS, RunStatus.OK, Grade.PASSED, null,
+        java.util.List.of(), opsPerSecond, java.util.List.of(), null, 1);
   }
 }

@@ -49,4 +49,35 @@ class ReportRenderingTest {
   void terminalTableColoursOnRequest() {
     assertThat(new TerminalReport(true).render(SampleResults.create())).contains("\u001b[31;1m");
   }
+
+  @Test
+  void terminalRanksOnEqualWorkWithTheFloorRatioAndTheHardCaseApart() {
+    String text = new TerminalReport(false).render(SampleResults.withThroughput());
+    assertThat(text).contains("mariadb RC get-or-create-unique",
+        "racefree 0.90× the floor (the hard case 0.45×)", "not the cost of the library");
+    String group = text.substring(text.indexOf("racefree 0.90× the floor"));
+    assertThat(group.indexOf("django")).isLessThan(group.indexOf("floor (one hand-written"));
+    assertThat(group.indexOf("floor (one hand-written"))
+        .isLessThan(group.indexOf("racefree (the same work"));
+    assertThat(group.indexOf("racefree (the same work"))
+        .isLessThan(group.indexOf("not the cost of the library"));
+    assertThat(group.indexOf("not the cost of the library"))
+        .isLessThan(group.indexOf("racefree-hard-case (the hard case)"));
+  }
+
+  @Test
+  void htmlShowsTheFloorRatioNextToTheChartAndLabelsTheHardCase() {
+    String html = new HtmlReport().render(SampleResults.withThroughput());
+    assertThat(html).contains("racefree 0.90× the floor (the hard case 0.45×)",
+        "racefree-hard-case (the hard case)", "not the cost of the library",
+        "floor (one hand-written statement)");
+    assertThat(html.indexOf("racefree (the same work as the others)"))
+        .isLessThan(html.indexOf("racefree-hard-case (the hard case)"));
+  }
+
+  @Test
+  void noRatioWithoutAFloor() {
+    String text = new TerminalReport(false).render(SampleResults.create());
+    assertThat(text).contains("mariadb RC transfer").doesNotContain("× the floor");
+  }
 }

@@ -83,6 +83,77 @@ abstract class ScenarioContract {
     }
   }
 
+  /**
+   * Under stress racefree does the same work as the other strategies, its hard case and the floor
+   * are measured beside it, and none of the three shows a forbidden outcome on this engine.
+   */
+  @Test
+  void stressRunsOfRacefreeItsHardCaseAndTheFloorShowNoForbiddenOutcome() {
+    Isolation level = database.info().defaultIsolation();
+    StressSettings brief = new StressSettings(3, 1, 0.3, 7);
+    for (Scenario scenario : Scenarios.ALL) {
+      for (Strategy strategy : List.of(Strategy.RACEFREE, Strategy.RACEFREE_HARD_CASE,
+          Strategy.FLOOR)) {
+        if (!scenario.appliesTo(strategy)) {
+          continue;
+        }
+        RunResult run = lab.stress(scenario, strategy, level, brief);
+        String cell = scenario.name() + " / " + strategy.label();
+        assertThat(run.status()).as("%s: %s", cell, run.message()).isEqualTo(RunStatus.OK);
+        assertThat(run.grade()).as("%s: %s", cell, run.observations())
+            .isNotEqualTo(Grade.FAILED);
+        assertThat(run.opsPerSecond()).as(cell).isNotNull();
+      }
+    }
+  }
+
+  /**
+   * The hard case and the floor are stress-only: no forced race, no row of the deterministic
+   * tables, and a run without stress leaves them out altogether.
+   */
+  @Test
+  void theHardCaseAndTheFloorTakeNoPartInTheDeterministicRuns() {
+    Scenario getOrCreate = scenario("get-or-create-unique");
+    for (Strategy stressOnly : List.of(Strategy.RACEFREE_HARD_CASE, Strategy.FLOOR)) {
+      assertThat(getOrCreate.appliesTo(stressOnly)).isTrue();
+      assertThat(lab.deterministic(getOrCreate, stressOnly, database.info().defaultIsolation())
+          .status()).isEqualTo(RunStatus.SKIPPED);
+    }
+    List<RunResult> noStress = lab.runAll(List.of(getOrCreate), List.of(Strategy.values()),
+        List.of(database.info().defaultIsolation()), new StressSettings(2, 1, 0, 7), true);
+    assertThat(noStress).extracting(RunResult::strategy)
+        .contains("racefree").doesNotContain("racefree-hard-case", "floor");
+    assertThat(scenario("get-or-create-no-unique").appliesTo(Strategy.FLOOR)).isFalse();
+    assertThat(scenario("critical-section").appliesTo(Strategy.FLOOR)).isFalse();
+  }
+
+  /**
+   * The shape of racefree's stress get-or-create of an existing key: one read of the table and no
+   * transaction, like a hand-written SELECT; the hard case reads twice inside a transaction.
+   */
+  @Test
+  void racefreeStressGetOrCreateOfAnExistingKeyIsOneReadWhereTheHardCaseReadsTwiceInATransaction()
+      throws Exception {
+    Scenario getOrCreate = scenario("get-or-create-unique");
+    getOrCreate.prepareStress(database);
+    Isolation level = database.info().defaultIsolation();
+    try (java.sql.Connection session = database.openSession()) {
+      session.setTransactionIsolation(level.jdbcLevel());
+      StatementLog log = new StatementLog();
+      Actor actor = new Actor(log.wrap(session), database.engine(), database::openSession);
+      assertThat(GetOrCreate.stress(Strategy.RACEFREE, actor, 5, level)).isTrue();
+      log.clear();
+      assertThat(GetOrCreate.stress(Strategy.RACEFREE, actor, 5, level)).isFalse();
+      assertThat(log.on("goc")).as("racefree: %s", log.prepared).isEqualTo(1);
+      assertThat(log.transactionsBegun).as("racefree").isZero();
+      session.setAutoCommit(true);
+      log.clear();
+      assertThat(GetOrCreate.stress(Strategy.RACEFREE_HARD_CASE, actor, 5, level)).isFalse();
+      assertThat(log.on("goc")).as("hard case: %s", log.prepared).isGreaterThanOrEqualTo(2);
+      assertThat(log.transactionsBegun).as("hard case").isEqualTo(1);
+    }
+  }
+
   @Test
   void racefreeStrategyNeverShowsAForbiddenOutcome() {
     for (Scenario scenario : Scenarios.ALL) {
