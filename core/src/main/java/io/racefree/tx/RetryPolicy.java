@@ -28,6 +28,8 @@ public final class RetryPolicy {
       EnumSet.of(
           ErrorCategory.SERIALIZATION_FAILURE, ErrorCategory.DEADLOCK, ErrorCategory.STALE_VERSION);
 
+  private static final int STANDARD_MAX_ATTEMPTS = 100;
+  private static final Duration STANDARD_TIME_BUDGET = Duration.ofSeconds(5);
   private final int maxAttempts;
   private final Duration initialDelay;
   private final Duration maxDelay;
@@ -88,14 +90,15 @@ public final class RetryPolicy {
   }
 
   /**
-   * Up to 10 attempts on serialization failure, deadlock and stale version, starting at 5 ms and
-   * doubling up to 500 ms.
+   * Retries serialization failure, deadlock and stale version for up to 5 s (at most 100 attempts),
+   * pausing from 5 ms, doubling up to 500 ms, with jitter: bounded by time rather than by a count
+   * that a burst of conflicts under contention uses up in a few hundred milliseconds.
    *
    * @return the standard policy
    */
   public static RetryPolicy standard() {
-    return new RetryPolicy(
-        10, Duration.ofMillis(5), Duration.ofMillis(500), STANDARD_CATEGORIES, RetryListener.NONE, null);
+    return new RetryPolicy(STANDARD_MAX_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(500), STANDARD_CATEGORIES,
+        RetryListener.NONE, STANDARD_TIME_BUDGET);
   }
 
   /**
