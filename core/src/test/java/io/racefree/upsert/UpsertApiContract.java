@@ -38,9 +38,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
   @Test
   void anExistingRowIsReadWithOneStatementAndNoTransaction() throws Exception {
     d.db.getOrCreate("item", Map.of("k", "a"), Map.of("v", 1));
-    try (java.sql.Connection connection = d.dataSource.getConnection()) {
-      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
-      io.racefree.Database onOne = io.racefree.Database.of(counting);
+    onOneConnection((connection, counting, onOne) -> {
       onOne.getOrCreate("item", Map.of("k", "a"), Map.of("v", 2)); // reads the catalog
       int statementsBefore = counting.statements();
       GetOrCreateResult found = onOne.getOrCreate("item", Map.of("k", "a"), Map.of("v", 2));
@@ -48,7 +46,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
       assertThat(found.row().getInt("v")).isEqualTo(1);
       assertThat(counting.statements() - statementsBefore).isEqualTo(1);
       assertThat(counting.transactionsBegun()).isZero();
-    }
+    });
   }
 
   /**
@@ -58,9 +56,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
   @Test
   void aNewRowIsCreatedWithoutATransaction() throws Exception {
     d.db.getOrCreate("item", Map.of("k", "warm-up"), Map.of("v", 1));
-    try (java.sql.Connection connection = d.dataSource.getConnection()) {
-      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
-      io.racefree.Database onOne = io.racefree.Database.of(counting);
+    onOneConnection((connection, counting, onOne) -> {
       onOne.getOrCreate("item", Map.of("k", "warm-up 2"), Map.of("v", 2)); // reads the catalog and its keys
       int statementsBefore = counting.statements();
       GetOrCreateResult created = onOne.getOrCreate("item", Map.of("k", "new"), Map.of("v", 3));
@@ -70,7 +66,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
       assertThat(counting.statements() - statementsBefore).as("%s", counting.sql())
           .isEqualTo(statementsToCreateARow());
       assertThat(connection.getAutoCommit()).isTrue();
-    }
+    });
     assertThat(d.db.get("item", Map.of("k", "new")).getInt("v")).isEqualTo(3);
   }
 
@@ -80,9 +76,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
     UpsertOptions insertFirst = UpsertOptions.defaults().withInsertFirst();
     TransactionOptions retry = TransactionOptions.defaults().withRetry(RetryPolicy.standard());
     d.db.getOrCreate("item", Map.of("k", "if-warm-up"), Map.of("v", 1), insertFirst, retry);
-    try (java.sql.Connection connection = d.dataSource.getConnection()) {
-      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
-      io.racefree.Database onOne = io.racefree.Database.of(counting);
+    onOneConnection((connection, counting, onOne) -> {
       onOne.getOrCreate("item", Map.of("k", "if-warm-up 2"), Map.of("v", 1), insertFirst, retry); // the catalog
       int before = counting.statements();
       GetOrCreateResult created = onOne.getOrCreate("item", Map.of("k", "if-new"), Map.of("v", 5), insertFirst, retry);
@@ -92,15 +86,13 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
       assertThat(found.created()).isFalse();
       assertThat(found.row().getInt("v")).isEqualTo(5);
       assertThat(counting.transactionsBegun()).isZero();
-    }
+    });
   }
 
   /** Defaults with a supplier must not run for a row that exists: that call creates in a transaction. */
   @Test
   void aCallThatNeedsATransactionStillGetsOne() throws Exception {
-    try (java.sql.Connection connection = d.dataSource.getConnection()) {
-      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
-      io.racefree.Database onOne = io.racefree.Database.of(counting);
+    onOneConnection((connection, counting, onOne) -> {
       java.util.concurrent.atomic.AtomicInteger supplied = new java.util.concurrent.atomic.AtomicInteger();
       java.util.function.Supplier<Integer> three = () -> supplied.incrementAndGet() + 2;
       GetOrCreateResult created = onOne.getOrCreate("item", Map.of("k", "supplied"), Map.of("v", three));
@@ -110,7 +102,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
       // SQLite's transactions begin with SQL on an auto-commit connection, not through JDBC
       assertThat(counting.transactionsBegun()).isEqualTo(engine() == Engine.SQLITE ? 0 : 1);
       assertThat(connection.getAutoCommit()).isTrue();
-    }
+    });
   }
 
   /**
@@ -121,6 +113,21 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
     return engine() == Engine.H2 ? 3 : 2;
   }
 
+  /** What a test does on one connection of the test database, counted. */
+  @FunctionalInterface
+  interface OnOneConnection {
+    void run(java.sql.Connection connection, io.racefree.support.CountingDataSource counting, io.racefree.Database onOne)
+        throws Exception;
+  }
+
+  /** Runs {@code body} with a database on one connection whose statements and transactions are counted. */
+  void onOneConnection(OnOneConnection body) throws Exception {
+    try (java.sql.Connection connection = d.dataSource.getConnection()) {
+      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
+      body.run(connection, counting, io.racefree.Database.of(counting));
+    }
+  }
+
   /** 1,000 lookups, half of them existing: three or four statements, not one per key. */
   @Test
   void bulkGetOrCreateTakesAFewStatementsHoweverManyKeys() throws Exception {
@@ -129,9 +136,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
       lookups.add(Map.of("k", "bulk-" + i));
     }
     d.db.withTransaction(tx -> tx.getOrCreateAll("item", lookups.subList(0, 500), Map.of()));
-    try (java.sql.Connection connection = d.dataSource.getConnection()) {
-      io.racefree.support.CountingDataSource counting = new io.racefree.support.CountingDataSource(connection);
-      io.racefree.Database onOne = io.racefree.Database.of(counting);
+    onOneConnection((connection, counting, onOne) -> {
       onOne.withTransaction(tx -> tx.getOrCreateAll("item", lookups.subList(0, 1), Map.of())); // catalog, keys
       int before = counting.statements();
       List<GetOrCreateResult> results = onOne.withTransaction(tx -> tx.getOrCreateAll("item", lookups, Map.of()));
@@ -147,7 +152,7 @@ abstract class UpsertApiContract extends CounterAndBulkContract {
       assertThat(results).hasSize(1000);
       assertThat(results.stream().filter(GetOrCreateResult::created).count()).isEqualTo(500);
       assertThat(results.get(999).row().getString("k")).isEqualTo("bulk-999");
-    }
+    });
   }
 
   /** Concurrent bulk creators of overlapping keys: one row per key, one created flag per row. */
