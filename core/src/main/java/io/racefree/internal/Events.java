@@ -57,11 +57,17 @@ public final class Events {
     }
   }
 
+  /** "100", or "100 within 5 s" for a policy with a time budget. */
+  private static String limits(io.racefree.tx.RetryPolicy policy) {
+    return policy.maxAttempts() + policy.timeBudget().map(budget -> " within " + (budget.toMillis() % 1000 == 0
+        ? budget.toSeconds() + " s" : budget.toMillis() + " ms")).orElse("");
+  }
+
   /** An attempt of an outermost transaction failed. */
-  public void attemptFailed(RetryAttempt attempt, int maxAttempts) {
+  public void attemptFailed(RetryAttempt attempt, io.racefree.tx.RetryPolicy policy) {
     if (attempt.willRetry()) {
       LOG.log(Level.DEBUG, () -> "retrying transaction: attempt " + attempt.number() + " of "
-          + maxAttempts + " failed with " + describe(attempt.failure()) + "; next in "
+          + limits(policy) + " failed with " + describe(attempt.failure()) + "; next in "
           + attempt.delay().toMillis() + " ms");
     } else if (attempt.number() > 1) {
       LOG.log(Level.INFO, () -> "transaction failed after " + attempt.number() + " attempts: "

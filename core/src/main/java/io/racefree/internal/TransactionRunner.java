@@ -122,7 +122,7 @@ public final class TransactionRunner {
   private void report(RetryPolicy policy, RetryAttempt failed) {
     context.events().refused(failed.failure());
     notifyListener(policy, failed);
-    context.events().attemptFailed(failed, policy.maxAttempts());
+    context.events().attemptFailed(failed, policy);
   }
 
   /**

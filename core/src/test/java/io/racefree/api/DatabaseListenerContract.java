@@ -122,7 +122,7 @@ abstract class DatabaseListenerContract {
     assertThat(lines).anySatisfy(line -> assertThat(line)
         .startsWith("FINE conflict: STALE_VERSION in updateVersioned(item)"));
     assertThat(lines).anySatisfy(line -> assertThat(line)
-        .startsWith("FINE retrying transaction: attempt 1 of 10 failed with STALE_VERSION in updateVersioned(item)"));
+        .startsWith("FINE retrying transaction: attempt 1 of 100 within 5 s failed with STALE_VERSION in updateVersioned(item)"));
     assertThat(String.join("\n", lines)).doesNotContain("987654321", "123456789");
   }
 
