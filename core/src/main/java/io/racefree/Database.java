@@ -3,6 +3,7 @@ package io.racefree;
 import io.racefree.dialect.DatabaseKind;
 import io.racefree.dialect.Dialect;
 import io.racefree.dialect.Dialects;
+import io.racefree.dialect.Feature;
 import io.racefree.dialect.ServerVersion;
 import io.racefree.error.SqlErrorTranslator;
 import io.racefree.internal.CallerConnection;
@@ -384,8 +385,13 @@ public final class Database implements Upserts, GuardedUpdates {
   public UpdateOrCreateResult updateOrCreate(String table, Map<String, ?> lookup,
       Map<String, ?> updates, Map<String, ?> createDefaults, UpsertOptions options,
       TransactionOptions transaction) {
-    return transactions.runOneCallAutoCommitted(transaction,
-        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options));
+    TransactionCallback<UpdateOrCreateResult, RuntimeException> call =
+        tx -> tx.updateOrCreate(table, lookup, updates, createDefaults, options);
+    // Only an engine whose upsert says what it did can run it auto-committed; elsewhere the row
+    // lock needs a transaction, so no auto-committed attempt is begun only to be given up.
+    return dialect().supports(Feature.UPSERT_REPORTS_INSERTED)
+        ? transactions.runOneCallAutoCommitted(transaction, call)
+        : transactions.runOneCall(transaction, call);
   }
 
   /**

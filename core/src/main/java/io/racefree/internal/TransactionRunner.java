@@ -176,10 +176,7 @@ public final class TransactionRunner {
       if (transaction != null) {
         rollbackQuietly(connection, thrown);
       }
-      RacefreeException translated = context.dialect().refine(
-          SqlErrorTranslator.translate("transaction", null, thrown, context.dialect().kind()));
-      context.events().failed(translated);
-      throw translated;
+      throw translated("transaction", thrown);
     } catch (Throwable thrown) {
       failure = thrown;
       if (transaction != null) {
@@ -218,10 +215,7 @@ public final class TransactionRunner {
     } catch (Throwable thrown) {
       failure = thrown;
       if (thrown instanceof SQLException raw) { // raw JDBC in the callback: translated, so a deadlock is retryable
-        RacefreeException translated = context.dialect().refine(
-            SqlErrorTranslator.translate("auto-committed call", null, raw, context.dialect().kind()));
-        context.events().failed(translated);
-        throw translated;
+        throw translated("auto-committed call", raw);
       }
       throw thrown;
     } finally {
@@ -230,6 +224,14 @@ public final class TransactionRunner {
         completeOrGiveBack(lease, options, transaction, failure == null, failure);
       }
     }
+  }
+
+  /** {@code raw}, translated and refined for this database, and reported as a failure. */
+  private RacefreeException translated(String task, SQLException raw) {
+    RacefreeException translated = context.dialect().refine(
+        SqlErrorTranslator.translate(task, null, raw, context.dialect().kind()));
+    context.events().failed(translated);
+    return translated;
   }
 
   /** Runs the completion participants, then gives the connection back whatever they did. */
