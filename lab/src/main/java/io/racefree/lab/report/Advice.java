@@ -2,6 +2,7 @@ package io.racefree.lab.report;
 
 import io.racefree.lab.model.Isolation;
 import io.racefree.lab.model.RunResult;
+import io.racefree.lab.model.Strategy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,14 +31,14 @@ record Advice(String words, List<Aspect> aspects) {
         "critical-section", "a job one caller at a time");
 
     /** The deterministic runs of a strategy in one scenario. */
-    static Aspect of(String scenario, String strategy) {
-      return new Aspect(scenarioWords(scenario), scenario, strategy, null,
+    static Aspect of(String scenario, Strategy strategy) {
+      return new Aspect(scenarioWords(scenario), scenario, strategy.label(), null,
           RunResult.DETERMINISTIC);
     }
 
     /** The deterministic runs of a strategy in every scenario of the results. */
-    static Aspect everyScenario(String strategy) {
-      return new Aspect(null, null, strategy, null, RunResult.DETERMINISTIC);
+    static Aspect everyScenario(Strategy strategy) {
+      return new Aspect(null, null, strategy.label(), null, RunResult.DETERMINISTIC);
     }
 
     Aspect called(String newWords) {

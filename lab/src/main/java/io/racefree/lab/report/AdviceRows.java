@@ -4,6 +4,7 @@ import static io.racefree.lab.report.Advice.Aspect.everyScenario;
 import static io.racefree.lab.report.Advice.Aspect.of;
 
 import io.racefree.lab.model.Isolation;
+import io.racefree.lab.model.Strategy;
 import java.util.List;
 
 /**
@@ -22,31 +23,31 @@ final class AdviceRows {
 
   static final List<Advice> ALL = List.of(
       new Advice("\"switch to READ COMMITTED\"",
-          of(GET_OR_CREATE, "read-committed"), of(NO_UNIQUE, "read-committed"),
-          of(UPDATE_OR_CREATE, "read-committed"), of(TRANSFER, "read-committed")),
+          of(GET_OR_CREATE, Strategy.READ_COMMITTED), of(NO_UNIQUE, Strategy.READ_COMMITTED),
+          of(UPDATE_OR_CREATE, Strategy.READ_COMMITTED), of(TRANSFER, Strategy.READ_COMMITTED)),
       new Advice("\"take the savepoint before the first read\"",
-          of(GET_OR_CREATE, "savepoint-before-read").at(Isolation.REPEATABLE_READ)),
-      new Advice("\"commit, then get\"", of(GET_OR_CREATE, "commit-then-get")),
+          of(GET_OR_CREATE, Strategy.SAVEPOINT_BEFORE_READ).at(Isolation.REPEATABLE_READ)),
+      new Advice("\"commit, then get\"", of(GET_OR_CREATE, Strategy.COMMIT_THEN_GET)),
       new Advice("Django's get_or_create and update_or_create today",
-          of(GET_OR_CREATE, "django"), of(UPDATE_OR_CREATE, "django")),
+          of(GET_OR_CREATE, Strategy.DJANGO), of(UPDATE_OR_CREATE, Strategy.DJANGO)),
       new Advice("\"lock the table\"",
-          of(GET_OR_CREATE, "table-lock"), of(NO_UNIQUE, "table-lock"),
-          of(UPDATE_OR_CREATE, "table-lock"), of(TRANSFER, "table-lock")),
+          of(GET_OR_CREATE, Strategy.TABLE_LOCK), of(NO_UNIQUE, Strategy.TABLE_LOCK),
+          of(UPDATE_OR_CREATE, Strategy.TABLE_LOCK), of(TRANSFER, Strategy.TABLE_LOCK)),
       new Advice("`SELECT ... FOR UPDATE`",
-          of(NO_UNIQUE, "select-for-update"), of(TRANSFER, "select-for-update"),
-          of(TRANSFER, "select-for-update-ordered").called("transfers, rows locked in key order")),
+          of(NO_UNIQUE, Strategy.SELECT_FOR_UPDATE), of(TRANSFER, Strategy.SELECT_FOR_UPDATE),
+          of(TRANSFER, Strategy.SELECT_FOR_UPDATE_ORDERED).called("transfers, rows locked in key order")),
       new Advice("\"a multiprocess-usable way to lock\": a row lock or a named lock around a job",
-          of(CRITICAL_SECTION, "select-for-update").called("row lock"),
-          of(CRITICAL_SECTION, "named-lock").called("named lock")),
+          of(CRITICAL_SECTION, Strategy.SELECT_FOR_UPDATE).called("row lock"),
+          of(CRITICAL_SECTION, Strategy.NAMED_LOCK).called("named lock")),
       new Advice("atomic `UPDATE ... SET x = x - ?`, or one upsert statement",
-          of(TRANSFER, "atomic-update"), of(UPDATE_OR_CREATE, "atomic-update")),
+          of(TRANSFER, Strategy.ATOMIC_UPDATE), of(UPDATE_OR_CREATE, Strategy.ATOMIC_UPDATE)),
       new Advice("SERIALIZABLE with retry",
-          of(GET_OR_CREATE, "serializable-retry"), of(NO_UNIQUE, "serializable-retry"),
-          of(UPDATE_OR_CREATE, "serializable-retry"), of(TRANSFER, "serializable-retry")),
+          of(GET_OR_CREATE, Strategy.SERIALIZABLE_RETRY), of(NO_UNIQUE, Strategy.SERIALIZABLE_RETRY),
+          of(UPDATE_OR_CREATE, Strategy.SERIALIZABLE_RETRY), of(TRANSFER, Strategy.SERIALIZABLE_RETRY)),
       new Advice("optimistic versions with retry",
-          of(UPDATE_OR_CREATE, "optimistic-version"), of(TRANSFER, "optimistic-version"),
-          of(TRANSFER, "optimistic-version").underStress()),
-      new Advice("**racefree**", everyScenario("racefree")));
+          of(UPDATE_OR_CREATE, Strategy.OPTIMISTIC_VERSION), of(TRANSFER, Strategy.OPTIMISTIC_VERSION),
+          of(TRANSFER, Strategy.OPTIMISTIC_VERSION).underStress()),
+      new Advice("**racefree**", everyScenario(Strategy.RACEFREE)));
 
   private AdviceRows() {}
 
