@@ -3,6 +3,8 @@ package io.racefree.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.racefree.Database;
+import io.racefree.bench.fixture.NativeSql;
+import io.racefree.testing.Engine;
 import io.racefree.testing.db.TestDatabase;
 import io.racefree.testing.db.TestDatabases;
 import io.racefree.tx.RetryPolicy;
@@ -29,8 +31,7 @@ import java.util.Map;
  * <p>Not thread-safe: one run per JVM.
  */
 public final class InterleavedLoop {
-  private static final String FLOOR =
-      "INSERT INTO item (k) VALUES (?) ON CONFLICT (k) DO UPDATE SET k = EXCLUDED.k RETURNING id, k, v";
+  private static final String FLOOR = NativeSql.getOrCreateUpsert(Engine.POSTGRESQL);
   private static final String RACEFREE_SQL = "INSERT INTO \"item\" (\"k\") VALUES (?) ON CONFLICT (\"k\") DO NOTHING RETURNING *";
 
   private InterleavedLoop() {}

@@ -43,17 +43,17 @@ final class RacefreeCalls {
   }
 
   static Optional<KeyedCall> getOrCreate(BenchDatabase database, Tally tally) {
-    Database db = database.racefree();
-    TransactionOptions retry = retrying(tally);
-    return Optional.of((key, t) ->
-        db.getOrCreate("item", Map.of("k", key), Map.of(), UpsertOptions.defaults(), retry).created());
+    return Optional.of(getOrCreate(database, tally, UpsertOptions.defaults()));
   }
 
   static KeyedCall getOrCreateInsertFirst(BenchDatabase database, Tally tally) {
+    return getOrCreate(database, tally, UpsertOptions.defaults().withInsertFirst());
+  }
+
+  private static KeyedCall getOrCreate(BenchDatabase database, Tally tally, UpsertOptions options) {
     Database db = database.racefree();
     TransactionOptions retry = retrying(tally);
-    UpsertOptions insertFirst = UpsertOptions.defaults().withInsertFirst();
-    return (key, t) -> db.getOrCreate("item", Map.of("k", key), Map.of(), insertFirst, retry).created();
+    return (key, t) -> db.getOrCreate("item", Map.of("k", key), Map.of(), options, retry).created();
   }
 
   /** Plain data access, no transaction: what a read of an existing row costs through racefree. */
