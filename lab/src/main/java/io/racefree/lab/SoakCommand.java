@@ -70,8 +70,9 @@ public final class SoakCommand implements Callable<Integer> {
   int processes;
 
   @Option(names = "--no-contrast",
-      description = "Without the contrast: by default one call in five is the same kind of call written the usual"
-          + " way, in plain JDBC on tables of its own, and the report says what it did to them.")
+      description = "Without the contrast: by default plain-JDBC callers (a quarter as many, on a pool of their own)"
+          + " make the same kinds of calls the usual way, on tables of their own, and the report says what they"
+          + " did to them.")
   boolean noContrast;
 
   @Option(names = "--pool", paramLabel = "N", defaultValue = "8",

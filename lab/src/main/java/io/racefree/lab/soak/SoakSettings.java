@@ -16,8 +16,8 @@ import java.util.Set;
  * @param faultEverySeconds the pause between two injections
  * @param seed the seed of every caller's random choices
  * @param processes processes with callers: this one and {@code processes - 1} workers
- * @param contrast whether one call in five is the same kind of call written the usual way, in plain
- *     JDBC, on tables of its own
+ * @param contrast whether plain-JDBC callers (a quarter as many, on a pool of their own) make the
+ *     same kinds of calls the usual way, on tables of their own
  */
 public record SoakSettings(double durationSeconds, int threads, int poolSize, Set<FaultKind> faults,
     double faultEverySeconds, long seed, int processes, boolean contrast) {
